@@ -1,0 +1,143 @@
+"""Simulators of the damage real pages show, used to build fixtures and benchmark pairs.
+
+Each function takes clean text and returns it damaged the way a real site or decoder did,
+so that (damaged, clean) pairs can be made from any clean corpus.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+
+
+# --- pinyin annotation sites -------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {chr(cp): value.split(",")[0] for cp, value in pinyin_dict.items()}
+
+
+def first_reading(ch: str) -> str | None:
+    return _readings().get(ch)
+
+
+def annotate(text: str, chars: set[str]) -> str:
+    """Text-level annotation: every character in ``chars`` gets ``(its first reading)``."""
+    out = []
+    for ch in text:
+        out.append(ch)
+        if ch in chars and first_reading(ch):
+            out.append(f"({first_reading(ch)})")
+    return "".join(out)
+
+
+def legacy_gbk_decode(data: bytes) -> str:
+    """Decode GBK the way old decoders did: a lead byte whose next byte is no valid trail
+    byte turns into one ``?`` together with that next byte."""
+    out = []
+    i = 0
+    n = len(data)
+    while i < n:
+        b = data[i]
+        if b < 0x80:
+            out.append(chr(b))
+            i += 1
+            continue
+        if b == 0x80 or b == 0xFF or i + 1 >= n:
+            out.append("?")
+            i += 1
+            continue
+        pair = data[i : i + 2]
+        trail = data[i + 1]
+        if 0x40 <= trail <= 0xFE and trail != 0x7F:
+            try:
+                out.append(pair.decode("gbk"))
+            except UnicodeDecodeError:
+                out.append("?")
+        else:
+            out.append("?")
+        i += 2
+    return "".join(out)
+
+
+def gbk_byte_annotate(text: str, chars: list[str]) -> str:
+    """The byte-level variant: the site searched-and-replaced each annotated character's GBK
+    bytes in the GBK-encoded page (also where they straddle two characters), then the page
+    went through a legacy GBK decoder. Characters are processed in the given order.
+    """
+    data = text.encode("gbk")
+    for ch in chars:
+        reading = first_reading(ch)
+        if not reading:
+            continue
+        code = ch.encode("gbk")
+        data = data.replace(code, code + f"({reading})".encode("gbk"))
+    return legacy_gbk_decode(data)
+
+
+# --- mojibake ----------------------------------------------------------------------------
+
+
+def utf8_read_as_gbk(text: str, codec: str = "gbk") -> str:
+    """古文码: UTF-8 bytes shown by a GBK (or GB18030) decoder, bad bytes as U+FFFD."""
+    return text.encode("utf-8").decode(codec, errors="replace")
+
+
+def gbk_read_as_latin1(text: str, codec: str = "latin-1") -> str:
+    """拼音码: GBK bytes shown by a Latin-1 / cp1252 decoder."""
+    return text.encode("gbk").decode(codec, errors="replace" if codec != "latin-1" else "strict")
+
+
+def legacy_read_as_utf8_with_latin1_fallback(text: str, source: str = "gbk") -> str:
+    """Sina style: GBK/Big5 bytes read as UTF-8, each invalid byte falling back to Latin-1."""
+    data = text.encode(source)
+    out = []
+    i = 0
+    while i < len(data):
+        for size in (4, 3, 2, 1):
+            chunk = data[i : i + size]
+            try:
+                out.append(chunk.decode("utf-8"))
+                i += size
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            out.append(data[i : i + 1].decode("latin-1"))
+            i += 1
+    return "".join(out)
+
+
+def utf8_read_as_cp1252(text: str, times: int = 1) -> str:
+    """符号码: UTF-8 read as Windows-1252 (undefined bytes as Latin-1), possibly twice."""
+    for _ in range(times):
+        data = text.encode("utf-8")
+        text = "".join(
+            _cp1252_or_latin1(data[i : i + 1]) for i in range(len(data))
+        )
+    return text
+
+
+def _cp1252_or_latin1(byte: bytes) -> str:
+    try:
+        return byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return byte.decode("latin-1")
+
+
+def big5_read_as_gbk(text: str) -> str:
+    return text.encode("big5", errors="replace").decode("gbk", errors="replace")
+
+
+def gbk_read_as_big5(text: str) -> str:
+    return text.encode("gbk", errors="replace").decode("big5", errors="replace")
+
+
+def pick_annotated(text: str, share: float, rng: random.Random) -> list[str]:
+    """Pick the characters a site would annotate: a random share of the Han characters."""
+    han = sorted({ch for ch in text if "\u4e00" <= ch <= "\u9fff" and first_reading(ch)})
+    rng.shuffle(han)
+    return han[: max(1, int(len(han) * share))]

@@ -1,0 +1,14 @@
+"""spam: placeholder until its issue lands; it passes text through unchanged."""
+
+from __future__ import annotations
+
+from ..core import Step, StepOutput
+
+
+class SpamStep(Step):
+    name = "spam"
+    description = "injected spam lines (not built yet: passes text through)"
+    style = False
+
+    def apply(self, text: str) -> StepOutput:
+        return StepOutput(text)
