@@ -54,8 +54,13 @@ PRIOR_BITS_PER_BYTE = {
 SWITCH_COST = 24.0
 # A reading costing more than this per byte does not look like language: ask charset-normalizer.
 IMPLAUSIBLE_BITS_PER_BYTE = 7.0
-# How much text to score when several candidates decode strictly (speed on large files).
-SCORE_SAMPLE_BYTES = 64 * 1024
+# How many characters of each candidate reading to score (speed on large files).
+SCORE_SAMPLE_CHARS = 2000
+# ...and how many to score first, to rule out the hopeless ones cheaply.
+PRESCORE_CHARS = 300
+PREFIX_BYTES = 1024
+# UTF-16 text without BOM or NUL pattern must read at least this well (bits per character).
+WIDE_BITS_PER_CHAR = 13.0
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -64,6 +69,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+# C0 controls that never occur in text (tab, newlines, form feed, escape and NUL excepted).
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (0, 9, 10, 12, 13, 27))
 
 _BINARY_SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -123,15 +131,50 @@ class Decoded(NamedTuple):
 
 # --- decoding with recorded losses -------------------------------------------------------
 
+# CP950 decodes Big5 A241/A242 as the look-alikes U+2215/U+FE68, where Big5 (and every
+# Chinese text) has the full-width solidus and reverse solidus: keep the common forms.
+_AFTER_DECODE = {"cp950": (("\u2215", "\uff0f"), ("\ufe68", "\uff3c"))}
+
+
+def _after_decode(text: str, encoding: str) -> str:
+    for old, new in _AFTER_DECODE.get(encoding, ()):
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
 _recorder = threading.local()
 
 
 def _record_and_replace(exc: UnicodeDecodeError) -> tuple[str, int]:
+    end = exc.end
+    if exc.encoding.replace("_", "").replace("-", "") in _RESYNC_CODECS and end < len(exc.object):
+        end = _resume_point(exc.object, end, exc.encoding)
     offsets = getattr(_recorder, "offsets", None)
     if offsets is not None:
         base = getattr(_recorder, "base", 0)
-        offsets.extend(range(base + exc.start, base + exc.end))
-    return "\ufffd", exc.end
+        offsets.extend(range(base + exc.start, base + end))
+    return "\ufffd", end
+
+
+# Double-byte codecs lose their alignment when a lead byte is damaged: the orphaned trail
+# byte then pairs with the next lead byte, garbling everything up to the next ASCII byte.
+_RESYNC_CODECS = {"gb18030", "cp950", "big5hkscs", "cp932", "cp949", "gbk", "big5", "shiftjis", "euckr"}
+
+
+def _resume_point(data: bytes, end: int, encoding: str) -> int:
+    """Where to resume after an undecodable byte: right after it, or one byte later when
+    that byte was an orphaned trail byte (the reading that makes more sense wins)."""
+    stop = end
+    limit = min(len(data), end + 64)
+    while stop < limit and data[stop] >= 0x40:  # bytes below 0x40 are never trail bytes
+        stop += 1
+    if stop - end < 2:
+        return end
+    as_is = data[end:stop].decode(encoding, errors="replace")
+    shifted = data[end + 1 : stop].decode(encoding, errors="replace")
+    if plausibility.cost(shifted) + plausibility.IMPOSSIBLE < plausibility.cost(as_is):
+        return end + 1
+    return end
 
 
 codecs.register_error("cleaner.record", _record_and_replace)
@@ -149,14 +192,15 @@ def decode_lossy(data: bytes, encoding: str, base: int = 0) -> tuple[str, list[i
         text = data.decode(encoding, errors="cleaner.record")
     finally:
         _recorder.offsets = None
-    return text, offsets
+    return _after_decode(text, encoding), offsets
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+    return _after_decode(text, encoding)
 
 
 # --- evidence ----------------------------------------------------------------------------
@@ -174,13 +218,13 @@ def sniff_binary(data: bytes) -> str | None:
     head = data[:8192]
     if not head:
         return None
-    nuls = head.count(0)
-    if nuls and _utf16_or_32_by_nuls(head) is None:
-        return "binary data (NUL bytes)"
-    controls = sum(head.count(b) for b in range(0x20) if b not in (9, 10, 12, 13, 27, 0))
-    if controls > max(2, len(head) // 20):
-        return "binary data (control bytes)"
-    return None
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    has_nul = 0 in head
+    if not has_nul and controls <= max(2, len(head) // 20):
+        return None
+    if _wide_encoding(head) is not None:
+        return None  # UTF-16/32 text puts NULs and low bytes everywhere
+    return "binary data (NUL bytes)" if has_nul else "binary data (control bytes)"
 
 
 def _utf16_or_32_by_nuls(data: bytes) -> str | None:
@@ -212,28 +256,54 @@ def _utf16_or_32_by_nuls(data: bytes) -> str | None:
     return None
 
 
+def _wide_encoding(data: bytes) -> str | None:
+    """The UTF-16/32 form of NUL-bearing ``data``: by NUL pattern (ASCII-heavy text) or, for
+    CJK text (whose only NULs are in code points like U+5F00), by a plausible reading."""
+    wide = _utf16_or_32_by_nuls(data)
+    if wide or len(data) % 2:
+        return wide
+    head = data[: 4096 & ~1]
+    for enc in ("utf-16-le", "utf-16-be"):
+        text = _strict(head, enc)
+        if (
+            text
+            and sum(map(plausibility.is_han, text)) >= len(text) / 2
+            and plausibility.cost_per_char(text) < WIDE_BITS_PER_CHAR
+        ):
+            return enc
+    return None
+
+
 class _Reading(NamedTuple):
     encoding: str
     text: str
     bits: float
-    lossy: tuple[int, ...]
+    lossy: tuple[int, ...] = ()
+    segments: tuple[tuple[int, int, str], ...] = ()
 
 
 def _score(text: str, nbytes: int, encoding: str) -> float:
     return plausibility.cost(text) + PRIOR_BITS_PER_BYTE.get(encoding, 1.0) * nbytes
 
 
-def _read(data: bytes, encoding: str, strict_only: bool) -> _Reading | None:
+def _read(data: bytes, encoding: str, strict_only: bool = True, sample_chars: int | None = None) -> _Reading | None:
     text = _strict(data, encoding)
     lossy: list[int] = []
     if text is None:
         if strict_only:
             return None
         text, lossy = decode_lossy(data, encoding)
-    sample = text if len(data) <= SCORE_SAMPLE_BYTES else text[: SCORE_SAMPLE_BYTES // 2]
-    sample_bytes = len(data) if sample is text else len(sample.encode(encoding, "replace"))
-    bits = _score(sample, sample_bytes, encoding) * (len(data) / max(1, sample_bytes))
-    return _Reading(encoding, text, bits, tuple(lossy))
+    return _Reading(encoding, text, _estimate_bits(text, len(data), encoding, sample_chars), tuple(lossy))
+
+
+def _estimate_bits(text: str, nbytes: int, encoding: str, sample_chars: int | None = None) -> float:
+    """The reading's cost; on long texts, a prefix's cost scaled to the whole."""
+    limit = sample_chars or SCORE_SAMPLE_CHARS
+    if len(text) <= limit:
+        return _score(text, nbytes, encoding)
+    sample = text[:limit]
+    sample_bytes = max(1, len(sample.encode(encoding, "replace")))
+    return _score(sample, sample_bytes, encoding) * nbytes / sample_bytes
 
 
 def _confidence(best: float, runner_up: float | None) -> float:
@@ -248,7 +318,7 @@ def _charset_normalizer_guess(data: bytes) -> str | None:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:SCORE_SAMPLE_BYTES]).best()
+        best = from_bytes(data[:65536]).best()
     except Exception:  # a detector failure is one less opinion, never a failed decode
         return None
     if best is None:
@@ -259,38 +329,67 @@ def _charset_normalizer_guess(data: bytes) -> str | None:
         return None
 
 
-def _legacy_readings(data: bytes) -> list[_Reading]:
+def _prefix(data: bytes, size: int) -> bytes:
+    """A prefix of about ``size`` bytes that ends at a newline (a character boundary in every
+    legacy CJK encoding, whose trail bytes are all >= 0x40), or all of ``data``."""
+    if len(data) <= size:
+        return data
+    cut = data.find(b"\n", size)
+    return data if cut < 0 or cut > 4 * size else data[: cut + 1]
+
+
+def _strict_readings(data: bytes) -> list[_Reading]:
+    """Every candidate that decodes ``data`` strictly, best first.
+
+    Candidates are first decoded and scored on a short prefix; only the two best are decoded
+    in full (a prefix that fails to decode rules its encoding out at once).
+    """
+    head = _prefix(data, PREFIX_BYTES)
     candidates = list(LEGACY_CANDIDATES)
     if len(data) % 2 == 0 and len(data) >= 4:
         candidates += ["utf-16-le", "utf-16-be"]
-    readings = [r for enc in candidates if (r := _read(data, enc, strict_only=True))]
-    if not readings:
-        readings = [r for enc in LEGACY_CANDIDATES if (r := _read(data, enc, strict_only=False))]
-    readings.append(_read(data, "cp1252", strict_only=True) or _read(data, "latin-1", strict_only=True))
+    candidates.append("cp1252")
+    readings: list[_Reading] = []
+    for enc in candidates:
+        if enc == "big5hkscs" and readings and readings[-1].encoding == "cp950":
+            continue  # a superset of CP950 only matters where CP950 fails
+        sample = head if not enc.startswith("utf-16") or head is data else head[: len(head) & ~1]
+        reading = _read(sample, enc, sample_chars=PRESCORE_CHARS)
+        if reading is not None:
+            readings.append(reading)
+    if not any(r.encoding == "cp1252" for r in readings):
+        readings.append(_read(head, "latin-1", sample_chars=PRESCORE_CHARS))  # always decodes
     readings.sort(key=lambda r: r.bits)
-    best = readings[0]
-    if best.bits / max(1, len(data)) > IMPLAUSIBLE_BITS_PER_BYTE or best.lossy:
-        guess = _charset_normalizer_guess(data)
-        if guess and guess not in {r.encoding for r in readings}:
-            extra = _read(data, guess, strict_only=False)
-            if extra is not None:
-                # charset-normalizer models European languages we do not: on a near tie,
-                # its answer wins.
-                extra = extra._replace(bits=extra.bits - 0.5 * len(data))
-                readings.append(extra)
-                readings.sort(key=lambda r: r.bits)
-    # Supersets often give the very same text: keep each distinct reading once.
-    distinct: dict[str, _Reading] = {}
+    full: list[_Reading] = []
     for reading in readings:
-        distinct.setdefault(reading.text, reading)
-    return list(distinct.values())
+        whole = _read(data, reading.encoding)
+        if whole is not None:
+            full.append(whole)
+        if len(full) == 2:
+            break
+    if not full:
+        full.append(_read(data, "latin-1"))
+    return full
+
+
+def _fallback_readings(data: bytes) -> list[_Reading]:
+    """Lossy legacy readings, and charset-normalizer's answer, for input nothing reads well."""
+    readings = [r for enc in LEGACY_CANDIDATES if (r := _read(data, enc, strict_only=False))]
+    guess = _charset_normalizer_guess(data)
+    if guess and guess not in LEGACY_CANDIDATES:
+        extra = _read(data, guess, strict_only=False)
+        if extra is not None:
+            # charset-normalizer models European languages we do not: on a near tie,
+            # its answer wins.
+            readings.append(extra._replace(bits=extra.bits - 0.5 * len(data)))
+    return readings
 
 
 def _split_lines(data: bytes) -> list[bytes]:
     return data.splitlines(keepends=True)
 
 
-def _mixed_reading(data: bytes, legacy: str) -> tuple[_Reading, list[tuple[int, int, str]]]:
+def _mixed_reading(data: bytes, legacy: str) -> _Reading:
     """Decode line by line: UTF-8 where a line reads best as UTF-8, ``legacy`` elsewhere, and
     whichever loses least where neither decodes cleanly. ASCII lines join their neighbours."""
     pieces: list[str] = []
@@ -309,12 +408,16 @@ def _mixed_reading(data: bytes, legacy: str) -> tuple[_Reading, list[tuple[int, 
             continue
         options = []
         for enc in ("utf-8", legacy):
+            text = _strict(line, enc)
+            clean = text is not None
+            if not clean:
+                text = _after_decode(line.decode(enc, errors="replace"), enc)  # a cheap estimate
+            bits = _score(text, len(line), enc) + (SWITCH_COST if previous and enc != previous else 0.0)
+            options.append((bits, enc, text, clean))
+        bits, enc, text, clean = min(options, key=lambda o: o[0])
+        lost: list[int] = []
+        if not clean:
             text, lost = decode_lossy(line, enc, base=offset)
-            options.append((_score(text, len(line), enc), enc, text, lost))
-        bits, enc, text, lost = min(
-            ((b + (SWITCH_COST if previous and e != previous else 0.0), e, t, lost) for b, e, t, lost in options),
-            key=lambda o: o[0],
-        )
         total += bits
         pieces.append(text)
         lossy.extend(lost)
@@ -332,7 +435,7 @@ def _mixed_reading(data: bytes, legacy: str) -> tuple[_Reading, list[tuple[int, 
             segments.append((number, number, current))
     names = {s[2] for s in segments}
     name = "mixed" if len(names) > 1 else first
-    return _Reading(name, "".join(pieces), total, tuple(lossy)), segments
+    return _Reading(name, "".join(pieces), total, tuple(lossy), tuple(segments))
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
@@ -355,7 +458,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         text, lossy = decode_lossy(data, "latin-1")
         return Decoded(text, "binary", 1.0, binary=binary, method="binary")
     if 0 in data[:4096]:
-        wide = _utf16_or_32_by_nuls(data)
+        wide = _wide_encoding(data)
         if wide:
             text, lossy = decode_lossy(data, wide)
             return Decoded(text, wide, 0.99, lossy_offsets=tuple(lossy), method="nul-pattern")
@@ -365,30 +468,34 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     if text is not None:
         return Decoded(text, "utf-8", 1.0, method="utf-8")
 
-    readings = _legacy_readings(data)
-    best = readings[0]
+    readings = _strict_readings(data)
+    best = min(readings, key=lambda r: r.bits)
     lines = _split_lines(data)
+    implausible = best.bits > IMPLAUSIBLE_BITS_PER_BYTE * len(data)
     utf8_damage = data.decode("utf-8", errors="replace").count("\ufffd")
     if (
-        best.lossy
+        implausible
         or utf8_damage <= max(2, len(data) // 200)
-        or best.bits > IMPLAUSIBLE_BITS_PER_BYTE * len(data)
         or any(not line.isascii() and _strict(line, "utf-8") is not None for line in lines)
     ):
         # UTF-8 with a few bad bytes, UTF-8 lines among legacy ones, or nothing reads
-        # cleanly: try the line-by-line reading.
+        # well: add the line-by-line reading.
         legacy = best.encoding if best.encoding in LEGACY_CANDIDATES else "gb18030"
-        mixed, segments = _mixed_reading(data, legacy)
-        if mixed.bits < best.bits:
-            confidence = _confidence(mixed.bits, best.bits)
-            if mixed.encoding == "mixed":
-                label = "+".join(dict.fromkeys(s[2] for s in segments))
-                return Decoded(mixed.text, label, confidence, best.encoding, lossy_offsets=mixed.lossy,
-                               segments=tuple(segments), method="line-by-line")
-            return Decoded(mixed.text, mixed.encoding, confidence, best.encoding,
-                           lossy_offsets=mixed.lossy, method="line-by-line")
-    runner_up = readings[1] if len(readings) > 1 else None
+        readings.append(_mixed_reading(data, legacy))
+        best = min(readings, key=lambda r: r.bits)
+        implausible = best.bits > IMPLAUSIBLE_BITS_PER_BYTE * len(data)
+    if implausible:
+        readings.extend(_fallback_readings(data))
+    readings.sort(key=lambda r: r.bits)
+    best = readings[0]
+    # Supersets often give the very same text: the runner-up is the best *different* reading.
+    runner_up = next((r for r in readings[1:] if r.text != best.text), None)
+    confidence = _confidence(best.bits, runner_up.bits if runner_up else None)
+    encoding = best.encoding
+    if best.segments and len({seg[2] for seg in best.segments}) > 1:
+        encoding = "+".join(dict.fromkeys(seg[2] for seg in best.segments))
     return Decoded(
-        best.text, best.encoding, _confidence(best.bits, runner_up.bits if runner_up else None),
-        runner_up.encoding if runner_up else None, lossy_offsets=best.lossy, method="scored",
+        best.text, encoding, confidence, runner_up.encoding if runner_up else None,
+        lossy_offsets=best.lossy, segments=best.segments,
+        method="line-by-line" if best.segments else "scored",
     )

@@ -1,0 +1,135 @@
+"""The decode step: encodings, BOMs, UTF-16 without BOM, mixed files, corrupt and hostile input."""
+
+from __future__ import annotations
+
+import codecs
+import random
+
+import pytest
+
+from cleaner.steps.decode import decode, sniff_binary
+
+from conftest import original
+
+SIMPLIFIED = original("grain_purchase.txt")
+TRADITIONAL = original("grain_purchase_trad.txt")
+
+
+@pytest.mark.parametrize(
+    "text, encoding, family",
+    [
+        (SIMPLIFIED, "utf-8", "utf-8"),
+        (SIMPLIFIED, "gbk", "gb18030"),
+        (SIMPLIFIED + "欧元符号€与扩展字𠀀", "gb18030", "gb18030"),
+        (SIMPLIFIED, "gb2312", "gb18030"),
+        (TRADITIONAL, "big5", "cp950"),
+        (TRADITIONAL, "cp950", "cp950"),
+        ("日本語のテキストです。東京は晴れ。", "shift_jis", "cp932"),
+        ("한국어 텍스트입니다. 서울은 맑음.", "euc-kr", "cp949"),
+        ("Le café était très agréable, répondit-elle.", "latin-1", "cp1252"),
+    ],
+)
+def test_each_encoding(text, encoding, family):
+    decoded = decode(text.encode(encoding))
+    assert decoded.text == text
+    assert decoded.encoding == family
+    assert decoded.confidence > 0.9
+
+
+@pytest.mark.parametrize("short", ["中", "你好", "发展", "中文", "长江日报"])
+def test_very_short_gbk_is_not_mistaken_for_big5(short):
+    assert decode(short.encode("gbk")).text == short
+
+
+@pytest.mark.parametrize(
+    "bom, encoding", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                      (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF32_LE, "utf-32-le"),
+                      (codecs.BOM_UTF32_BE, "utf-32-be")],
+)
+def test_boms(bom, encoding):
+    decoded = decode(bom + SIMPLIFIED.encode(encoding))
+    assert (decoded.text, decoded.encoding, decoded.bom) == (SIMPLIFIED, encoding, True)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_32_without_bom(encoding):
+    for text in (SIMPLIFIED, "plain ASCII text in a wide encoding\n"):
+        decoded = decode(text.encode(encoding))
+        assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_mixed_utf8_and_gbk_lines_decode_exactly_and_are_reported():
+    lines = SIMPLIFIED.splitlines(keepends=True)
+    data = b"".join(line.encode("utf-8" if i < 3 else "gbk") for i, line in enumerate(lines))
+    decoded = decode(data)
+    assert decoded.text == SIMPLIFIED
+    assert decoded.mixed and decoded.method == "line-by-line"
+    assert [seg[2] for seg in decoded.segments] == ["utf-8", "gb18030"]
+    assert decoded.segments[0][0] == 1 and decoded.segments[-1][1] == len(lines)
+    assert decoded.to_dict()["segments"]
+
+
+def test_corrupt_byte_is_marked_not_fatal():
+    data = bytearray(SIMPLIFIED.encode("utf-8"))
+    data[40] = 0xFF
+    decoded = decode(bytes(data))
+    assert decoded.encoding == "utf-8"
+    # The damaged byte ends a 3-byte character: its first two bytes are orphaned too.
+    assert decoded.lossy_offsets == (38, 39, 40)
+    assert decoded.text == SIMPLIFIED.replace("早", "\ufffd\ufffd", 1)
+
+
+def test_corrupt_byte_in_gbk():
+    data = bytearray(SIMPLIFIED.encode("gbk"))
+    data[100] = 0x80  # never valid in GBK
+    decoded = decode(bytes(data))
+    assert decoded.encoding == "gb18030"
+    assert 100 in decoded.lossy_offsets
+    assert decoded.text.count("\ufffd") == 1
+
+
+def test_truncated_utf8_reports_offset():
+    data = SIMPLIFIED.encode("utf-8")[:-2]
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8" and decoded.lossy_offsets == (len(data) - 2, len(data) - 1)
+
+
+def test_empty_input():
+    decoded = decode(b"")
+    assert (decoded.text, decoded.encoding, decoded.binary) == ("", "utf-8", None)
+
+
+@pytest.mark.parametrize(
+    "data, why",
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
+        (b"PK\x03\x04" + bytes(100), "ZIP archive"),
+        (b"\x1f\x8b\x08\x00" + bytes(100), "gzip archive"),
+        (bytes(range(256)) * 4, "binary data (NUL bytes)"),
+        (bytes([1, 2, 3, 4, 5, 6, 7, 8, 65]) * 50, "binary data (control bytes)"),
+    ],
+)
+def test_binary(data, why):
+    assert sniff_binary(data) == why
+    assert decode(data).binary == why
+
+
+def test_user_encoding_skips_detection():
+    data = "你好".encode("gbk")
+    assert decode(data, "gbk").method == "user"
+    assert decode(data, "latin-1").text == data.decode("latin-1")
+
+
+def test_runner_up_is_a_different_reading():
+    decoded = decode(TRADITIONAL.encode("big5"))
+    assert decoded.runner_up not in (None, "cp950", "big5hkscs")
+
+
+def test_no_input_makes_decode_raise():
+    rng = random.Random(7)
+    samples = [bytes(rng.randrange(256) for _ in range(rng.randrange(1, 300))) for _ in range(1500)]
+    samples += [b"\xff", b"\xfe", b"\x00", b"\xd8\x00", b"\x81", b"\xe4\xb8", b"\x00" * 9, b"\xef\xbb\xbf\xff"]
+    samples += [SIMPLIFIED.encode("utf-16-le")[:-1], TRADITIONAL.encode("big5")[:-1]]
+    for data in samples:
+        decoded = decode(data)
+        assert isinstance(decoded.text, str)
