@@ -26,8 +26,15 @@ UNSEEN_HAN = 27.0
 #: Cost of a character that never occurs in real text (U+FFFD, private use, controls).
 IMPOSSIBLE = 30.0
 
-# Sentence punctuation Chinese prose uses all the time.
-_COMMON_CJK_PUNCT = "，。、：；！？“”‘’《》（）【】—…·「」『』〈〉～"
+# Sentence punctuation Chinese prose uses all the time, with rough costs (commas are the
+# commonest mark, brackets of the Taiwan style rarer in mainland text).
+_PUNCT_COST = {
+    "，": 5.5, "。": 6.0, "、": 7.5, "“": 7.0, "”": 7.0, "：": 8.0, "（": 8.5, "）": 8.5,
+    "《": 8.5, "》": 8.5, "！": 9.0, "？": 9.0, "；": 9.5, "—": 9.0, "…": 9.5, "‘": 9.0,
+    "’": 9.0, "·": 10.0, "「": 10.0, "」": 10.0, "【": 10.0, "】": 10.0, "～": 11.0,
+    "『": 12.0, "』": 12.0, "〈": 12.0, "〉": 12.0,
+}
+_COMMON_CJK_PUNCT = "".join(_PUNCT_COST)
 
 
 def is_han(ch: str) -> bool:
@@ -90,8 +97,8 @@ def _category_cost(ch: str) -> float:
         if 0xF900 <= cp <= 0xFAFF:
             return UNSEEN_HAN + 1
         return UNSEEN_HAN
-    if ch in _COMMON_CJK_PUNCT:
-        return 7.0
+    if ch in _PUNCT_COST:
+        return _PUNCT_COST[ch]
     if cp == 0xFFFD or 0xE000 <= cp <= 0xF8FF or 0x80 <= cp <= 0x9F or cp >= 0xF0000:
         return IMPOSSIBLE
     if 0xD800 <= cp <= 0xDFFF:
@@ -149,6 +156,41 @@ def cost(text: str) -> float:
 
 def cost_per_char(text: str) -> float:
     return cost(text) / len(text) if text else 0.0
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> dict[str, str]:
+    """OpenCC's traditional -> simplified character table (first, default target)."""
+    table = {}
+    for line in data_lines("ts_chars.tsv"):
+        key, _, targets = line.partition("\t")
+        table[key] = targets.split(" ")[0]
+    return table
+
+
+@lru_cache(maxsize=1)
+def _word_counts() -> dict[str, int]:
+    counts = {}
+    for line in data_lines("han_words.tsv"):
+        word, _, n = line.partition("\t")
+        counts[word] = int(n)
+    return counts
+
+
+def word_bonus(first: str, second: str) -> float:
+    """Bits of evidence that ``first + second`` is a word (0 when it is not a known one).
+
+    Traditional characters are looked up through their simplified forms.
+
+    >>> word_bonus("开", "放") > word_bonus("开", "政") == 0
+    True
+    """
+    simplify = _to_simplified()
+    word = simplify.get(first, first) + simplify.get(second, second)
+    n = _word_counts().get(word)
+    if not n:
+        return 0.0
+    return max(0.0, min(14.0, math.log2(n) - 3.0))
 
 
 _RARE_CACHE: dict[int, re.Pattern[str]] = {}

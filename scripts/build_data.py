@@ -1,0 +1,92 @@
+"""Regenerate the character tables in ``cleaner/data/``.
+
+- ``han_freq.tsv``: how common each Han character is. Source: the word-frequency dictionary
+  that ships with jieba (MIT licence), a count per word from a large modern-Chinese corpus. A
+  character's count is the sum of the counts of the words it occurs in. jieba's corpus is
+  simplified, so every traditional form OpenCC maps a simplified character to inherits that
+  character's count (otherwise traditional text would look "rare" and be mistaken for mojibake).
+- ``han_words.tsv``: two-character words of that dictionary with their counts (context for
+  choosing between candidate characters).
+- ``ts_chars.tsv`` / ``st_chars.tsv``: OpenCC's own traditional->simplified and
+  simplified->traditional character tables (TSCharacters, STCharacters), exported with OpenCC's
+  ``opencc_dict`` tool.
+
+Run from the repository root (needs jieba and opencc installed):
+
+    python scripts/build_data.py
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import jieba
+import opencc
+
+DATA = Path(__file__).resolve().parent.parent / "cleaner" / "data"
+OUT = DATA / "han_freq.tsv"
+MIN_WORD_COUNT = 30
+
+
+def is_han(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x3400 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3134F
+
+
+def opencc_table(name: str) -> dict[str, list[str]]:
+    """Read one of OpenCC's binary character tables through its own export tool."""
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "table.txt")
+        subprocess.run([str(tool), "-i", str(share / name), "-o", out, "-f", "ocd2", "-t", "text"], check=True)
+        table = {}
+        for line in Path(out).read_text(encoding="utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            table[key] = values.split(" ")
+        return table
+
+
+def write_table(name: str, header: str, rows: list[tuple[str, object]]) -> None:
+    with (DATA / name).open("w", encoding="utf-8") as f:
+        f.write(f"# {header}\n")
+        for key, value in rows:
+            f.write(f"{key}\t{value}\n")
+    print(f"wrote {len(rows)} rows to cleaner/data/{name}")
+
+
+def main() -> None:
+    counts: collections.Counter[str] = collections.Counter()
+    words: collections.Counter[str] = collections.Counter()
+    dict_path = Path(jieba.__file__).parent / "dict.txt"
+    for line in dict_path.read_text(encoding="utf-8").splitlines():
+        word, freq, *_ = line.split(" ")
+        for ch in word:
+            if is_han(ch):
+                counts[ch] += int(freq)
+        if len(word) == 2 and all(map(is_han, word)):
+            words[word] += int(freq)
+    simplified_to_traditional = opencc_table("STCharacters.ocd2")
+    for simplified, traditionals in simplified_to_traditional.items():
+        base = counts.get(simplified, 0)
+        for traditional in traditionals:
+            if base > counts.get(traditional, 0):
+                counts[traditional] = base
+    rows = sorted(((c, n) for c, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
+    DATA.mkdir(parents=True, exist_ok=True)
+    write_table("han_freq.tsv", "Han character counts; see scripts/build_data.py for how they were made.", rows)
+    word_rows = sorted(((w, n) for w, n in words.items() if n >= MIN_WORD_COUNT), key=lambda kv: (-kv[1], kv[0]))
+    write_table("han_words.tsv", "Two-character words and their counts (jieba's dictionary); see scripts/build_data.py.",
+                word_rows)
+    for name, table in (("ts_chars.tsv", "TSCharacters.ocd2"), ("st_chars.tsv", "STCharacters.ocd2")):
+        mapping = opencc_table(table)
+        write_table(name, f"OpenCC {table}: character -> space-separated targets, first is the default.",
+                    sorted((k, " ".join(v)) for k, v in mapping.items()))
+
+
+if __name__ == "__main__":
+    main()
