@@ -23,19 +23,23 @@ more like real text than the span it replaces.
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import ftfy
+from ftfy.badness import is_bad
+
 from .. import plausibility
-from ..core import Change, Finding, Step, StepOutput, WHOLE_DOCUMENT
+from ..core import WHOLE_DOCUMENT, Change, Finding, Step, StepOutput
+from ..reread import Alternative, reread
 
 # CP1252's printable characters outside Latin-1: they stand for bytes 0x80-0x9F.
 _CP1252_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 # A character that can stand for a byte >= 0x80 read as Latin-1/CP1252, or for a 2-byte UTF-8
 # sequence (Sina style): Latin-1 supplement through U+07FF, and CP1252's extras.
 _LATIN_CLASS = "\u0080-\u07ff" + re.escape(_CP1252_EXTRAS)
+_LATIN_CHAR = re.compile(f"[{_LATIN_CLASS}]")
 _LATIN_RUN = re.compile(f"[{_LATIN_CLASS}](?:[\\x20-\\x7e{_LATIN_CLASS}]*[{_LATIN_CLASS}])?[\\x40-\\x7e]?")
 # The stretch of a line from its first to its last non-ASCII character: 古文码 mixes CJK with
 # Greek, Cyrillic and pinyin letters (GBK's symbol rows), and the ASCII inside it was ASCII in
@@ -55,6 +59,11 @@ MAX_REPAIRED_BITS_PER_CHAR = 14.5
 # Extra cost of a Latin-1 letter next to another one: European words interleave accented
 # letters with ASCII ones, 拼音码 is nothing but them.
 LATIN_NEIGHBOUR_BITS = 8.0
+# Extra cost of each foreign letter a CJK-to-CJK repair would introduce.
+FOREIGN_LETTER_BITS = 12.0
+# A Latin-looking run needs this many non-ASCII characters (two CJK characters' worth) before
+# it is read as CJK: "Ôôô" is somebody's exclamation.
+MIN_LATIN_CHARS = 4
 # Cost of a byte that had to be guessed when repairing lossy 古文码.
 GUESSED_BYTE_BITS = 6.0
 
@@ -67,50 +76,38 @@ class Repair(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _suspicious() -> re.Pattern[str]:
-    """Characters a clean Chinese line rarely has: the fast pre-check."""
+def _unusual_class() -> str:
+    """A character class of what clean Chinese text rarely contains (see plausibility)."""
     base = plausibility.unusual_char_pattern(5000).pattern
-    # Allow the usual extras, and keep ASCII-only/CJK-only lines out of the slow path.
-    return re.compile(base[:-1] + re.escape(_USUAL_EXTRAS) + "]|锟斤拷|烫烫烫|屯屯屯|\\?\\?\\?\\?")
+    return base[:-1] + re.escape(_USUAL_EXTRAS) + "]"
+
+
+@lru_cache(maxsize=1)
+def _suspicious() -> re.Pattern[str]:
+    """Single unusual characters: where inside a flagged line the damage may be."""
+    return re.compile(_unusual_class())
+
+
+@lru_cache(maxsize=1)
+def _evidence() -> re.Pattern[str]:
+    """The fast pre-check, run over the whole text at C speed: two unusual characters at most
+    one apart (mojibake comes in runs; clean text has a stray rare character now and then),
+    U+FFFD, or the unrecoverable patterns."""
+    unusual = _unusual_class()
+    return re.compile(f"{unusual}.?{unusual}|\ufffd|锟斤拷|烫烫烫|屯屯屯|[?]{{4}}")
 
 
 def _latin_cost(run: str) -> float:
-    """Cost of a Latin-looking run, charging accented letters that sit next to each other."""
+    """Cost of a Latin-looking run, charging accented Latin letters that sit next to each
+    other (European words interleave them with ASCII; 拼音码 is nothing but them)."""
     total = plausibility.cost(run)
     previous_high = False
     for ch in run:
-        high = ord(ch) >= 0x80
+        high = 0x80 <= ord(ch) <= 0x24F or ch in _CP1252_EXTRAS
         if high and previous_high:
             total += 2 * LATIN_NEIGHBOUR_BITS  # both neighbours pay
         previous_high = high
     return total
-
-
-def _latin_to_bytes(run: str, codec: str) -> bytes | None:
-    try:
-        return run.encode(codec)
-    except UnicodeEncodeError:
-        return None
-
-
-def _sina_bytes(run: str) -> list[bytes]:
-    """Byte strings that a Sina-style decoder could have turned into ``run``: each U+0080-U+00FF
-    character is one fallen-back byte, or the 2-byte UTF-8 sequence C2/C3 xx; every other
-    character is its UTF-8 sequence."""
-    pieces: list[list[bytes]] = []
-    ambiguous = 0
-    for ch in run:
-        cp = ord(ch)
-        if 0x80 <= cp <= 0xFF:
-            pieces.append([bytes([cp]), ch.encode("utf-8")])
-            ambiguous += 1
-        elif ch in _CP1252_EXTRAS:
-            pieces.append([ch.encode("cp1252")])
-        else:
-            pieces.append([ch.encode("utf-8")])
-    if ambiguous > 8:
-        return [b"".join(p[0] for p in pieces)]
-    return [b"".join(choice) for choice in itertools.product(*pieces)]
 
 
 def _strict(data: bytes, codec: str) -> str | None:
@@ -120,31 +117,84 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
+_LOST_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS) for b in range(0x80, 0x100))
+
+
+def _latin_alternatives(run: str) -> list[list[Alternative]]:
+    """What each character of a Latin-looking run may stand for: the byte a Latin-1/CP1252
+    reader turned into it, or (Sina style) the UTF-8 sequence a UTF-8 reader decoded."""
+    out: list[list[Alternative]] = []
+    for ch in run:
+        cp = ord(ch)
+        if cp < 0x80:
+            out.append([(bytes([cp]), 0.0)])
+        elif cp <= 0xFF:
+            out.append([(bytes([cp]), 0.0, True), (ch.encode("utf-8"), 0.0)])
+        elif ch in _CP1252_EXTRAS:
+            out.append([(ch.encode("cp1252"), 0.0), (ch.encode("utf-8"), 0.0)])
+        elif ch == "\ufffd":
+            out.append(list(_LOST_BYTE))
+        else:
+            out.append([(ch.encode("utf-8"), 0.0)])
+    return out
+
+
+_TO_BYTE = {ch: ch.encode("cp1252")[0] for ch in _CP1252_EXTRAS}
+
+
+def _single_byte(run: str) -> bytes | None:
+    """The bytes a Latin-1/CP1252 reader saw, as browsers read "latin-1": CP1252 where it
+    defines a character, Latin-1 (C1 controls) where it does not."""
+    out = bytearray()
+    for ch in run:
+        cp = ord(ch)
+        if cp <= 0xFF:
+            out.append(cp)
+        elif ch in _TO_BYTE:
+            out.append(_TO_BYTE[ch])
+        else:
+            return None
+    return bytes(out)
+
+
+_SOURCE = {"gb18030": "gbk", "cp950": "big5"}
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    fix_character_width=False, uncurl_quotes=False, fix_latin_ligatures=False, normalization=None,
+    fix_line_breaks=False, explain=False,
+)
+
+
 def _best_latin_repair(run: str) -> tuple[str, str] | None:
-    """The most plausible CJK reading of a Latin-looking run, or None."""
+    """The most plausible CJK reading of a Latin-looking run (拼音码 or Sina style), or None."""
+    if sum(ord(ch) > 0x7F for ch in run) < MIN_LATIN_CHARS:
+        return None
+    plain = _single_byte(run)
     candidates: list[tuple[float, str, str]] = []
-    for misread in ("cp1252", "latin-1"):
-        data = _latin_to_bytes(run, misread)
-        if data is None:
-            continue
-        for true in ("gb18030", "cp950"):
-            text = _strict(data, true)
-            if text:
-                label = "拼音码" if true == "gb18030" else "Big5 as Latin-1"
-                candidates.append((plausibility.cost(text), text, f"{true} read as {misread} ({label})"))
-        text = _strict(data, "utf-8")
+    if plain is not None:
+        # 符号码 is ftfy's to fix (it handles double encoding too): a run that reads better as
+        # UTF-8 is left alone, so that we never claim it.
+        text = _strict(plain, "utf-8")
         if text:
-            # 符号码 is ftfy's to fix (it handles double encoding too): we only keep it as a
-            # competitor, so that we never claim a run that reads better as UTF-8.
             candidates.append((plausibility.cost(text), text, "utf-8"))
-        break
-    if any(ord(ch) > 0xFF and ch not in _CP1252_EXTRAS for ch in run) or not candidates:
-        for data in _sina_bytes(run):
-            for true in ("gb18030", "cp950"):
-                text = _strict(data, true)
-                if text:
-                    candidates.append((plausibility.cost(text), text,
-                                       f"{true} read as utf-8 with latin-1 fallback (Sina style)"))
+    for true in ("gb18030", "cp950"):
+        text = _strict(plain, true) if plain is not None else None
+        if text and _acceptable(_latin_cost(run), plausibility.cost(text), len(run), text):
+            # The plain inverse works: no need to consider Sina-style readings.
+            candidates.append((plausibility.cost(text), text, f"{_SOURCE[true]} read as latin-1/cp1252 (拼音码)"))
+    if len(candidates) > (1 if candidates and candidates[0][2] == "utf-8" else 0):
+        bits, text, transform = min(candidates)
+        return None if transform == "utf-8" else (text, transform)
+    alternatives = _latin_alternatives(run)
+    for true in ("gb18030", "cp950"):
+        reading = reread(alternatives, true)
+        if reading is None:
+            continue
+        source = "gbk" if true == "gb18030" else "big5"
+        if plain is not None and _strict(plain, true) == reading.text:
+            label = f"{source} read as latin-1/cp1252 (拼音码)"
+        else:
+            label = f"{source} read as utf-8 with latin-1 fallback (Sina style)"
+        candidates.append((reading.bits, reading.text, label))
     if not candidates:
         return None
     bits, text, transform = min(candidates)
@@ -161,180 +211,104 @@ def _acceptable(before_bits: float, after_bits: float, before_chars: int, after:
     return before_bits - after_bits >= MIN_GAIN_BITS_PER_CHAR * before_chars
 
 
-# --- 古文码: UTF-8 read as GBK, with lost bytes ---------------------------------------------
-
-_UTF8_LEADS = {2: range(0xC2, 0xE0), 3: range(0xE0, 0xF0), 4: range(0xF0, 0xF5)}
-_CONTINUATION = range(0x80, 0xC0)
-
-
-def _gbk_template(run: str, codec: str) -> list[int | None] | None:
-    """The bytes a GBK-family decoder read to produce ``run``; None marks a byte lost to
-    U+FFFD (each U+FFFD stands for exactly one byte)."""
-    out: list[int | None] = []
-    for ch in run:
+def _encoded_alternatives(run: str, codec: str) -> list[list[Alternative]] | None:
+    """Each character's bytes in the codec that misread the run; U+FFFD is one lost byte."""
+    out: list[list[Alternative]] = []
+    for i, ch in enumerate(run):
         if ch == "\ufffd":
-            out.append(None)
+            out.append(_lost_byte_options(codec, run[i + 1 : i + 3]))
             continue
         try:
-            out.extend(ch.encode(codec))
+            out.append([(ch.encode(codec), 0.0)])
         except UnicodeEncodeError:
             return None
     return out
 
 
-def _utf8_length(lead: int) -> int:
-    if lead < 0x80:
-        return 1
-    if 0xC2 <= lead < 0xE0:
-        return 2
-    if 0xE0 <= lead < 0xF0:
-        return 3
-    if 0xF0 <= lead < 0xF5:
-        return 4
-    return 0
+def _lost_byte_options(codec: str, following: str) -> list[Alternative]:
+    """The bytes a U+FFFD can stand for: those the misreading decoder rejected in front of the
+    bytes that follow it (it replaces one byte per error), when the following text is known."""
+    if not following or "\ufffd" in following:
+        return list(_LOST_BYTE)
+    try:
+        after = following.encode(codec)
+    except UnicodeEncodeError:
+        return list(_LOST_BYTE)
+    return [option for option in _LOST_BYTE if _rejected_at_start(codec, option[0] + after)] or list(_LOST_BYTE)
 
 
-def _solve_utf8(template: list[int | None]) -> tuple[str, float, int] | None:
-    """Decode a UTF-8 byte template whose ``None`` bytes are unknown, choosing the unknown
-    bytes that give the likeliest characters in their context. Returns (text, cost, guessed
-    byte count), or None when the known bytes are not UTF-8."""
-    cost_of = plausibility.char_cost
-    n = len(template)
-    inf = float("inf")
-    best = [inf] * (n + 1)
-    back: list[tuple[int, list[str], int] | None] = [None] * (n + 1)
-    best[0] = 0.0
-    for i in range(n):
-        if best[i] == inf:
-            continue
-        lead = template[i]
-        for length in ([_utf8_length(lead)] if lead is not None else [2, 3, 4]):
-            if length == 0 or i + length > n:
-                continue
-            window = template[i : i + length]
-            options = _fill(window, length)
-            if not options:
-                continue
-            guesses = sum(b is None for b in window)
-            total = best[i] + min(map(cost_of, options)) + GUESSED_BYTE_BITS * guesses
-            if total < best[i + length]:
-                best[i + length] = total
-                back[i + length] = (i, options, guesses)
-    if back[n] is None and n:
-        return None
-    pieces: list[list[str]] = []
-    guessed = 0
-    j = n
-    while j > 0:
-        i, options, guesses = back[j]  # type: ignore[misc]
-        pieces.append(options)
-        guessed += guesses
-        j = i
-    pieces.reverse()
-    chars = [min(options, key=cost_of) for options in pieces]
-    for _ in range(2):  # guesses next to guesses settle on the second pass
-        for k, options in enumerate(pieces):
-            if len(options) > 1:
-                chars[k] = _in_context(options, chars[k - 1] if k else "", chars[k + 1] if k + 1 < len(chars) else "")
-    return "".join(chars), best[n], guessed
+@lru_cache(maxsize=65536)
+def _rejected_at_start(codec: str, data: bytes) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as exc:
+        return exc.start == 0
+    return False
 
 
-_DIGITS = set("0123456789０１２３４５６７８９一二三四五六七八九十百千")
-# Characters that follow numbers (dates, times, measure words).
-_COUNTERS = set("年月日号时分秒岁元万亿个次名位项条件天周届期")
-# Marks that end a sentence, favoured for a guessed character at the end of a line.
-_SENTENCE_END = set("。！？”）」』…")
+def _mostly_utf8(run: str) -> bool:
+    """A cheap test before the search: do the GB18030 bytes read as UTF-8 almost everywhere?"""
+    data = run.replace("\ufffd", "?").encode("gb18030", errors="replace")
+    errors = data.decode("utf-8", errors="replace").count("\ufffd")
+    # A lost byte sits inside a multi-byte sequence and breaks it on both sides.
+    return errors <= max(2, 2 * run.count("\ufffd") + len(run) // 20)
 
 
-def _in_context(options: list[str], left: str, right: str) -> str:
-    def score(ch: str) -> float:
-        bits = plausibility.char_cost(ch)
-        if left:
-            bits -= plausibility.word_bonus(left, ch)
-        if right:
-            bits -= plausibility.word_bonus(ch, right)
-        elif ch in _SENTENCE_END:
-            bits -= 4.0
-        if left and left in _DIGITS and ch in _COUNTERS:
-            bits -= 6.0
-        return bits
-
-    return min(options, key=score)
-
-
-def _fill(window: list[int | None], length: int) -> list[str] | None:
-    """Characters a UTF-8 sequence of ``length`` bytes could be, given known bytes."""
-    choices: list[range | tuple[int]] = []
-    for position, byte in enumerate(window):
-        allowed = _UTF8_LEADS.get(length, range(0)) if position == 0 else _CONTINUATION
-        if length == 1:
-            allowed = range(0, 0x80)
-        if byte is None:
-            choices.append(allowed)
-        elif byte in allowed:
-            choices.append((byte,))
-        else:
-            return None
-    unknown = sum(len(c) > 1 for c in choices)
-    if unknown > 2:
-        return []
-    chars = []
-    for combo in itertools.product(*choices):
-        text = _strict(bytes(combo), "utf-8")
-        if text:
-            chars.append(text)
-    return chars
-
-
-def _mostly_utf8(template: list[int | None]) -> bool:
-    """A cheap test before the solver: do the known bytes read as UTF-8 almost everywhere?"""
-    known = bytes(b if b is not None else 0x3F for b in template)
-    errors = known.decode("utf-8", errors="replace").count("\ufffd")
-    return errors <= max(2, template.count(None) + len(template) // 40)
+# (codec that misread the text, codec it was written in, label)
+_CJK_MISREADINGS = (
+    ("gb18030", "utf-8", "utf-8 read as gb18030 (古文码)"),
+    ("gbk", "utf-8", "utf-8 read as gbk (古文码)"),
+    ("gbk", "cp950", "big5 read as gbk"),
+    ("cp950", "gb18030", "gbk read as big5"),
+)
 
 
 def _best_cjk_repair(run: str) -> tuple[str, str] | None:
     """The most plausible reading of a CJK-looking run as 古文码 or Big5/GBK confusion."""
-    before = plausibility.cost(run)
+    lossy = "\ufffd" in run
     candidates: list[tuple[float, str, str]] = []
-    for codec in ("gb18030", "gbk"):
-        template = _gbk_template(run, codec)
-        if template is None:
+    for misread, true, label in _CJK_MISREADINGS:
+        if true == "utf-8" and not _mostly_utf8(run):
             continue
-        if None not in template:
-            text = _strict(bytes(template), "utf-8")
+        if not lossy and misread == "gbk" and true == "utf-8":
+            continue  # without losses GBK and GB18030 give the same bytes
+        if not lossy:
+            try:
+                text = _strict(run.encode(misread), true)
+            except UnicodeEncodeError:
+                text = None
             if text:
-                candidates.append((plausibility.cost(text), text, f"utf-8 read as {codec} (古文码)"))
-                break
-        if not _mostly_utf8(template):
+                candidates.append((plausibility.cost(text), text, label))
             continue
-        solved = _solve_utf8(template)
-        if solved:
-            text, bits, guessed = solved
-            label = f"utf-8 read as {codec} (古文码, {guessed} lost byte(s) restored)" if guessed else \
-                f"utf-8 read as {codec} (古文码)"
-            candidates.append((bits, text, label))
-            break
-    for misread, true, label in (("gbk", "cp950", "big5 read as gbk"), ("cp950", "gb18030", "gbk read as big5")):
-        try:
-            data = run.encode(misread)
-        except UnicodeEncodeError:
+        alternatives = _encoded_alternatives(run, misread)
+        if alternatives is None:
             continue
-        text = _strict(data, true)
-        if text:
-            candidates.append((plausibility.cost(text), text, label))
+        reading = reread(alternatives, true)
+        if reading:
+            note = f"; {reading.guesses} lost byte(s) restored" if reading.guesses else ""
+            candidates.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text, label + note))
     if not candidates:
         return None
     bits, text, transform = min(candidates)
-    if not _acceptable(before, bits, len(run), text):
+    bits += FOREIGN_LETTER_BITS * max(0, _foreign_letters(text) - _foreign_letters(run))
+    if not _acceptable(plausibility.cost(run), bits, len(run), text):
         return None
     return text, transform
+
+
+def _foreign_letters(text: str) -> int:
+    """Letters of other scripts (accented Latin, Greek, Cyrillic, kana, Hangul) - what a wrong
+    reading of CJK bytes sprinkles into Chinese text."""
+    return sum(1 for ch in text if ord(ch) > 0x7F and not plausibility.is_han(ch) and ch.isalpha())
 
 
 def _trim_to_damage(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sub-spans of a CJK run worth trying: the whole run, and the stretch from its first to
     its last suspicious character (damage inside an otherwise good line)."""
     spans = [(start, end)]
+    if end < len(line) and "\x40" <= line[end] <= "\x7e":
+        # A double-byte code whose trail byte is ASCII ends the damage with that ASCII char.
+        spans.append((start, end + 1))
     pattern = _suspicious()
     hits = [m.start() for m in pattern.finditer(line, start, end)]
     if hits:
@@ -348,13 +322,38 @@ def _trim_to_damage(line: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def repair_line(line: str) -> list[Repair]:
     """Every accepted repair in one line, left to right and non-overlapping."""
+    repairs = _candidate_repairs(line)
+    if repairs and _LATIN_CHAR.search(line):
+        # ftfy reads Latin-looking mojibake as UTF-8; when it fixes the line cleanly, the two
+        # readings compete and the more plausible one wins (ftfy's is applied by its step).
+        by_ftfy = ftfy.fix_text(line, _FTFY_CONFIG)
+        if by_ftfy != line and not is_bad(by_ftfy) and _latin_cost(by_ftfy) <= _latin_cost(_apply(line, repairs)):
+            return []
+    return repairs
+
+
+def _apply(line: str, repairs: list[Repair]) -> str:
+    pieces, cursor = [], 0
+    for r in repairs:
+        pieces.append(line[cursor : r.start])
+        pieces.append(r.text)
+        cursor = r.end
+    pieces.append(line[cursor:])
+    return "".join(pieces)
+
+
+def _candidate_repairs(line: str) -> list[Repair]:
     repairs: list[Repair] = []
     if _BEYOND_LATIN.search(line):
         span = _NON_ASCII_SPAN.search(line)
         if span and _suspicious().search(line, span.start(), span.end()):
             best = None
-            for a, b in _trim_to_damage(line, span.start(), span.end()):
-                fixed = _best_cjk_repair(line[a:b])
+            attempts = [(a, b, _best_cjk_repair) for a, b in _trim_to_damage(line, span.start(), span.end())]
+            if len(_LATIN_CHAR.findall(line, span.start(), span.end())) >= 2:
+                # Sina style from Big5 keeps CJK characters among the Latin ones.
+                attempts.append((span.start(), span.end(), _best_latin_repair))
+            for a, b, repair in attempts:
+                fixed = repair(line[a:b])
                 if fixed:
                     gain = plausibility.cost(line[a:b]) - plausibility.cost(fixed[0])
                     if best is None or gain > best[0]:
@@ -391,7 +390,7 @@ class MojibakeStep(Step):
         return cls(drop_unrecoverable=bool(own.get("drop_unrecoverable", True)))
 
     def apply(self, text: str) -> StepOutput:
-        pattern = _suspicious()
+        pattern = _evidence()
         if not pattern.search(text):
             return StepOutput(text)
         lines = text.split("\n")
@@ -403,13 +402,7 @@ class MojibakeStep(Step):
             number = index + 1
             repairs = repair_line(line)
             if repairs:
-                pieces, cursor = [], 0
-                for r in repairs:
-                    pieces.append(line[cursor : r.start])
-                    pieces.append(r.text)
-                    cursor = r.end
-                pieces.append(line[cursor:])
-                fixed = "".join(pieces)
+                fixed = _apply(line, repairs)
                 reason = "; ".join(f"{line[r.start:r.end]!s} -> {r.text}: {r.transform}" for r in repairs)
                 changes.append(Change(self.name, "repair", number, line, fixed, reason))
                 lines[index] = line = fixed

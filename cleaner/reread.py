@@ -1,0 +1,199 @@
+"""Re-reading bytes: the engine behind mojibake repair.
+
+Mojibake is text whose bytes were read with the wrong codec. Undoing it means recovering the
+bytes and reading them with the right one, but the bytes are not always certain: a character
+may stand for one byte or for a UTF-8 sequence (Sina-style fallbacks), and U+FFFD stands for a
+byte that was lost. :func:`reread` takes, for every character of the damaged text, the byte
+strings it may stand for, and finds the reading in the target codec that the plausibility model
+likes best (a beam search over the codec's decoder states, with word context).
+
+>>> reread([[(b"\\xc4", 0.0)], [(b"\\xe3", 0.0)]], "gb18030").text
+'你'
+>>> lost = [(bytes([b]), 6.0) for b in range(0x80, 0x100)]
+>>> reread([[(b"\\xe5\\xbc", 0.0)], lost, [(b"\\xe6\\x94", 0.0)], lost], "utf-8").text
+'开放'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple, Sequence
+
+from . import plausibility
+
+#: One way a damaged character may be read back: (bytes, extra cost in bits[, fallback]).
+Alternative = tuple
+
+BEAM = 12
+MAX_STATES = 1024
+# A run that ends a line usually ends a sentence.
+_SENTENCE_END = frozenset("。！？”）」』…")
+SENTENCE_END_BITS = 2.0
+_DIGITS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千")
+_FULLWIDTH_DIGITS = frozenset("０１２３４５６７８９．")
+# Characters that follow numbers (dates, times, measure words).
+_COUNTERS = frozenset("年月日号时分秒岁元万亿个次名位项条件天周届期")
+
+
+class Reading(NamedTuple):
+    text: str
+    #: Unigram cost of ``text`` (comparable with ``plausibility.cost`` of the damaged run).
+    bits: float
+    #: Alternatives with a cost (guessed bytes) that the reading used.
+    guesses: int
+
+
+def _needed(codec: str, partial: bytes) -> int:
+    """How many bytes a sequence starting with ``partial`` needs; 0 if it cannot be valid."""
+    lead = partial[0]
+    if codec == "utf-8":
+        if 0xC2 <= lead <= 0xDF:
+            return 2
+        if 0xE0 <= lead <= 0xEF:
+            return 3
+        if 0xF0 <= lead <= 0xF4:
+            return 4
+        return 0
+    if not 0x81 <= lead <= 0xFE:
+        return 0
+    if codec == "gb18030" and len(partial) >= 2 and 0x30 <= partial[1] <= 0x39:
+        return 4
+    return 2
+
+
+@lru_cache(maxsize=65536)
+def _decode(codec: str, data: bytes) -> str | None:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return text if len(text) == 1 else None
+
+
+def _feed(codec: str, partial: bytes, byte: int) -> tuple[bytes, str | None] | None:
+    """Advance the decoder by one byte: (new partial bytes, emitted character), or None if the
+    byte cannot continue a valid sequence."""
+    if not partial:
+        if byte < 0x80:
+            return b"", chr(byte)
+        partial = bytes([byte])
+        if _needed(codec, partial) == 0:
+            return None
+        return partial, None
+    partial += bytes([byte])
+    if codec == "utf-8" and not 0x80 <= byte <= 0xBF:
+        return None
+    needed = _needed(codec, partial)
+    if len(partial) < needed:
+        return partial, None
+    ch = _decode(codec, partial)
+    if ch is None:
+        return None
+    return b"", ch
+
+
+def context_bonus(left: str, ch: str) -> float:
+    """Bits of evidence from the previous character (a known word, a number's counter)."""
+    if not left:
+        return 0.0
+    bonus = plausibility.word_bonus(left, ch)
+    if left in _DIGITS and ch in _COUNTERS:
+        bonus = max(bonus, 6.0)
+    elif left in _FULLWIDTH_DIGITS and ch in _FULLWIDTH_DIGITS:
+        bonus = max(bonus, 5.0)  # runs of full-width digits in statistics tables
+    return bonus
+
+
+def _after_fallback(pending: bytes, option: Alternative) -> bytes | None:
+    """Track what a UTF-8 reader with Latin-1 fallback saw. ``pending`` holds fallen-back bytes
+    that still begin a valid UTF-8 sequence. Returns the new pending bytes, or None when the
+    option is impossible: a fallback byte that would have completed a valid sequence (the
+    reader would then have decoded it, not fallen back)."""
+    if len(option) < 3 or not option[2]:
+        return b""  # a decoded sequence: it starts with a lead byte or ASCII
+    byte = option[0][0]
+    if pending:
+        sequence = pending + bytes([byte])
+        if 0x80 <= byte <= 0xBF:
+            needed = _needed("utf-8", sequence)
+            if needed and len(sequence) == needed:
+                return None if _decode("utf-8", sequence) else b""
+            if needed:
+                return sequence
+    return bytes([byte]) if 0xC2 <= byte <= 0xF4 else b""
+
+
+def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int = BEAM) -> Reading | None:
+    """The best reading of the byte alternatives in ``codec``, or None if none is valid.
+
+    An alternative is ``(bytes, penalty)``, or ``(byte, penalty, True)`` for a byte that a
+    UTF-8 reader with Latin-1 fallback failed to decode (which constrains its neighbours).
+    """
+    cost_of = plausibility.char_cost
+    # state (partial bytes, last character, pending fallback bytes)
+    #   -> (search cost, unigram cost, guesses, node)
+    # where node = (emitted text, previous node) links back through the choices made.
+    State = tuple[bytes, str, bytes]
+    states: dict[State, tuple[float, float, int, tuple | None]] = {(b"", "", b""): (0.0, 0.0, 0, None)}
+    for options in alternatives:
+        grown: dict[State, tuple[float, float, int, tuple | None]] = {}
+        for (partial, last, pending), (search, bits, guesses, node) in states.items():
+            for option in options:
+                data, penalty = option[0], option[1]
+                after = _after_fallback(pending, option)
+                if after is None:
+                    continue
+                p, previous, s, b, emitted = partial, last, search + penalty, bits, ""
+                for byte in data:
+                    step = _feed(codec, p, byte)
+                    if step is None:
+                        break
+                    p, ch = step
+                    if ch is not None:
+                        c = cost_of(ch)
+                        s += c - context_bonus(previous, ch)
+                        b += c
+                        emitted += ch
+                        previous = ch
+                else:
+                    key = (p, previous, after)
+                    held = grown.get(key)
+                    if held is None or s < held[0]:
+                        grown[key] = (s, b, guesses + (penalty > 0), (emitted, node))
+        if not grown:
+            return None
+        # After a lost byte every value of it is a separate state with no cost yet: keep them
+        # all for one step, until the next byte tells them apart.
+        limit = beam if len(options) <= 2 else MAX_STATES
+        if len(grown) > limit:
+            grown = dict(sorted(grown.items(), key=lambda kv: kv[1][0])[:limit])
+        states = grown
+    finals = sorted(
+        (v[0] - (SENTENCE_END_BITS if last in _SENTENCE_END else 0.0), v)
+        for (partial, last, _), v in states.items() if not partial
+    )[:5]
+    if not finals:
+        return None
+    # Brackets and quotes come in pairs: among the best endings, prefer balanced ones.
+    scored = []
+    for search, (_, bits, guesses, node) in finals:
+        text = _text_of(node)
+        scored.append((search + UNBALANCED_BITS * _unbalanced(text), text, bits, guesses))
+    _, text, bits, guesses = min(scored)
+    return Reading(text, bits, guesses)
+
+
+def _text_of(node: tuple | None) -> str:
+    pieces = []
+    while node is not None:
+        pieces.append(node[0])
+        node = node[1]
+    return "".join(reversed(pieces))
+
+
+_PAIRS = (("（", "）"), ("“", "”"), ("《", "》"), ("「", "」"), ("【", "】"))
+UNBALANCED_BITS = 4.0
+
+
+def _unbalanced(text: str) -> int:
+    return sum(abs(text.count(a) - text.count(b)) for a, b in _PAIRS)
