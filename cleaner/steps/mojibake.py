@@ -164,7 +164,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 
-def _best_latin_repair(run: str) -> tuple[str, str] | None:
+def _best_latin_repair(run: str) -> tuple[str, str, float] | None:
     """The most plausible CJK reading of a Latin-looking run (拼音码 or Sina style), or None."""
     if sum(ord(ch) > 0x7F for ch in run) < MIN_LATIN_CHARS:
         return None
@@ -183,7 +183,7 @@ def _best_latin_repair(run: str) -> tuple[str, str] | None:
             candidates.append((plausibility.cost(text), text, f"{_SOURCE[true]} read as latin-1/cp1252 (拼音码)"))
     if len(candidates) > (1 if candidates and candidates[0][2] == "utf-8" else 0):
         bits, text, transform = min(candidates)
-        return None if transform == "utf-8" else (text, transform)
+        return None if transform == "utf-8" else (text, transform, bits)
     alternatives = _latin_alternatives(run)
     for true in ("gb18030", "cp950"):
         reading = reread(alternatives, true)
@@ -200,7 +200,7 @@ def _best_latin_repair(run: str) -> tuple[str, str] | None:
     bits, text, transform = min(candidates)
     if transform == "utf-8" or not _acceptable(_latin_cost(run), bits, len(run), text):
         return None
-    return text, transform
+    return text, transform, bits
 
 
 def _acceptable(before_bits: float, after_bits: float, before_chars: int, after: str) -> bool:
@@ -263,7 +263,7 @@ _CJK_MISREADINGS = (
 )
 
 
-def _best_cjk_repair(run: str) -> tuple[str, str] | None:
+def _best_cjk_repair(run: str) -> tuple[str, str, float] | None:
     """The most plausible reading of a CJK-looking run as 古文码 or Big5/GBK confusion."""
     lossy = "\ufffd" in run
     candidates: list[tuple[float, str, str]] = []
@@ -293,7 +293,7 @@ def _best_cjk_repair(run: str) -> tuple[str, str] | None:
     bits += FOREIGN_LETTER_BITS * max(0, _foreign_letters(text) - _foreign_letters(run))
     if not _acceptable(plausibility.cost(run), bits, len(run), text):
         return None
-    return text, transform
+    return text, transform, bits
 
 
 def _foreign_letters(text: str) -> int:
@@ -355,9 +355,10 @@ def _candidate_repairs(line: str) -> list[Repair]:
             for a, b, repair in attempts:
                 fixed = repair(line[a:b])
                 if fixed:
-                    gain = plausibility.cost(line[a:b]) - plausibility.cost(fixed[0])
+                    text, transform, bits = fixed
+                    gain = plausibility.cost(line[a:b]) - bits
                     if best is None or gain > best[0]:
-                        best = (gain, Repair(a, b, *fixed))
+                        best = (gain, Repair(a, b, text, transform))
             if best:
                 repairs.append(best[1])
     for match in _LATIN_RUN.finditer(line):
@@ -372,7 +373,7 @@ def _candidate_repairs(line: str) -> list[Repair]:
             fixed = _best_latin_repair(run[:-1])
             end -= 1
         if fixed:
-            repairs.append(Repair(match.start(), end, *fixed))
+            repairs.append(Repair(match.start(), end, fixed[0], fixed[1]))
     repairs.sort()
     return repairs
 

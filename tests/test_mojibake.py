@@ -1,0 +1,149 @@
+"""The mojibake step: each kind repaired on our own text, clean text untouched, ftfy's own
+cases neither broken nor stolen."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean_text
+from cleaner.steps.mojibake import MojibakeStep
+from cleaner.steps.unicode import UnicodeStep
+
+from conftest import FIXTURES, ROOT, SHARED, original
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import damage  # noqa: E402
+
+SIMPLIFIED = original("grain_purchase.txt")
+TRADITIONAL = original("grain_purchase_trad.txt")
+step = MojibakeStep()
+
+LOSSLESS = [
+    ("拼音码 latin-1", lambda t: damage.gbk_read_as_latin1(t, "latin-1"), SIMPLIFIED),
+    ("拼音码 cp1252", lambda t: damage.gbk_read_as_latin1(t, "cp1252"), SIMPLIFIED),
+    ("Sina style gbk", lambda t: damage.legacy_read_as_utf8_with_latin1_fallback(t, "gbk"), SIMPLIFIED),
+    ("古文码 gb18030 (no loss)", lambda t: t.encode("utf-8").decode("gb18030", "replace"), "你好，世界\n"),
+]
+
+
+@pytest.mark.parametrize("label, hurt, text", LOSSLESS, ids=[c[0] for c in LOSSLESS])
+def test_lossless_kinds_are_repaired_exactly(label, hurt, text):
+    dirty = hurt(text)
+    assert dirty != text
+    out = step.apply(dirty)
+    assert out.text == text
+    assert out.changes and all(c.step == "mojibake" and c.reason for c in out.changes)
+
+
+def test_reason_names_the_transform():
+    out = step.apply(damage.gbk_read_as_latin1("我们的新家园", "latin-1"))
+    assert "gbk read as latin-1/cp1252" in out.changes[0].reason
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+def test_lossy_gu_wen_ma_beats_the_naive_inverse(codec):
+    dirty = damage.utf8_read_as_gbk(SIMPLIFIED, codec)
+    naive = dirty.encode(codec, "replace").decode("utf-8", "replace")
+    out = step.apply(dirty).text
+    right = sum(a == b for a, b in zip(out, SIMPLIFIED))
+    naive_right = sum(a == b for a, b in zip(naive, SIMPLIFIED))
+    assert right > naive_right
+    assert "\ufffd" not in out
+
+
+def test_lost_bytes_are_chosen_by_context():
+    dirty = damage.utf8_read_as_gbk("关系正处在一个重要的发展时期", "gbk")
+    assert "\ufffd" in dirty
+    assert step.apply(dirty).text == "关系正处在一个重要的发展时期"
+
+
+def test_big5_read_as_gbk():
+    # Big5's commonest characters fall in GBK's symbol rows: a third of them come out lost.
+    dirty = damage.big5_read_as_gbk(TRADITIONAL)
+    assert dirty.count("\ufffd") > 20
+    repaired = step.apply(dirty).text
+    assert "\ufffd" not in repaired
+    assert sum(a == b for a, b in zip(repaired, TRADITIONAL)) / len(TRADITIONAL) > 0.9
+
+
+def test_damaged_run_inside_a_good_line():
+    good = "今天的新闻："
+    bad = damage.gbk_read_as_latin1("秋粮收购工作进展顺利", "latin-1")
+    out = step.apply(good + bad + "。")
+    assert out.text == good + "秋粮收购工作进展顺利。"
+    mixed = "会议指出" + damage.utf8_read_as_gbk("高质量发展", "gb18030") + "取得新成效"
+    assert step.apply(mixed).text == "会议指出高质量发展取得新成效"
+
+
+def test_partial_line_inside_a_good_document():
+    lines = SIMPLIFIED.split("\n")
+    lines[4] = damage.gbk_read_as_latin1(lines[4], "cp1252")
+    out = step.apply("\n".join(lines))
+    assert out.text == SIMPLIFIED
+    assert [c.line for c in out.changes] == [5]
+
+
+def test_fixtures_are_repaired():
+    latin = (FIXTURES / "gbk_read_as_latin1.txt").read_text(encoding="utf-8")
+    assert step.apply(latin).text == SIMPLIFIED
+    gu_wen = (FIXTURES / "utf8_read_as_gbk.txt").read_text(encoding="utf-8")
+    repaired = step.apply(gu_wen).text
+    reference = original("library_opening.txt")
+    assert sum(a == b for a, b in zip(repaired, reference)) / len(reference) > 0.97
+
+
+def test_unrecoverable_patterns_are_reported_and_whole_lines_removed():
+    text = "第一行正常。\n锟斤拷锟斤拷锟斤拷\n第三行有烫烫烫烫但还有字。\n????? ????\n"
+    out = step.apply(text)
+    assert out.text == "第一行正常。\n第三行有烫烫烫烫但还有字。\n"
+    deleted = [c for c in out.changes if c.kind == "delete"]
+    assert [c.line for c in deleted] == [2, 4]
+    total = [f for f in out.findings if f.kind == "unrecoverable-total"][0]
+    assert total.detail == {"锟斤拷": 3, "烫烫烫": 4, "????": 9}
+    kept = MojibakeStep(drop_unrecoverable=False).apply(text)
+    assert kept.text == text and kept.findings
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "犄角旮旯里的小店，妞妞很喜欢。",
+        "Le café était très agréable, répondit-elle.",
+        "Ôôô VIDA MINHA",
+        "她叫玛丽·居里，温度是３６°，面积为３×４米。",
+        "函数 f(x) 的值为 α+β，单位 μm。",
+        SIMPLIFIED,
+        TRADITIONAL,
+    ],
+)
+def test_clean_text_is_untouched(clean):
+    out = step.apply(clean)
+    assert out.text == clean and not out.changes
+
+
+def _ftfy_cases(name: str) -> list[dict]:
+    path = SHARED / "peer-tests" / "ftfy" / f"{name}.json"
+    if not path.is_file():
+        pytest.skip("../shared/peer-tests is not beside this checkout")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["in-the-wild", "synthetic", "negative", "language-names", "known-failures"])
+def test_ftfy_cases_come_out_as_ftfy_alone_makes_them(name):
+    """Our step must neither break ftfy's fixes nor claim its European cases."""
+    unicode_step = UnicodeStep()
+    for case in _ftfy_cases(name):
+        text = case["original"]
+        assert step.apply(text).changes == (), case["label"]
+        assert clean_text(text, script="keep", punctuation="keep", disable=("spam", "boilerplate", "pinyin")).text \
+            == unicode_step.apply(text).text
+
+
+def test_ftfy_negative_cases_unchanged_by_the_chain():
+    for case in _ftfy_cases("negative"):
+        out = clean_text(case["original"], script="keep", punctuation="keep")
+        assert out.text == case["original"].rstrip(" \t") or not [c for c in out.changes if c.step == "mojibake"]
