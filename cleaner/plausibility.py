@@ -169,6 +169,12 @@ def _to_simplified() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def traditional_only() -> frozenset[str]:
+    """Characters OpenCC converts to a different simplified form (traditional evidence)."""
+    return frozenset(k for k, v in _to_simplified().items() if k != v)
+
+
+@lru_cache(maxsize=1)
 def _word_counts() -> dict[str, int]:
     counts = {}
     for line in data_lines("han_words.tsv"):

@@ -16,6 +16,7 @@ likes best (a beam search over the codec's decoder states, with word context).
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
@@ -25,6 +26,9 @@ from . import plausibility
 Alternative = tuple
 
 BEAM = 12
+FOREIGN_LETTER_BITS = 8.0
+STRAY_SYMBOL_BITS = 4.0
+TRADITIONAL_IN_GBK_BITS = 3.0
 MAX_STATES = 1024
 # A run that ends a line usually ends a sentence.
 _SENTENCE_END = frozenset("。！？”）」』…")
@@ -123,6 +127,27 @@ def _after_fallback(pending: bytes, option: Alternative) -> bytes | None:
     return bytes([byte]) if 0xC2 <= byte <= 0xF4 else b""
 
 
+def _misfit_for(codec: str):
+    """Extra search cost for characters that fit the text a codec usually carries badly: in
+    Chinese text, letters of other scripts and stray symbols are what wrong byte choices
+    produce; GBK pages are mostly simplified, so traditional-only characters are suspect."""
+    if codec == "utf-8":
+        return lambda ch: 0.0
+    traditional = plausibility.traditional_only() if codec == "gb18030" else frozenset()
+
+    @lru_cache(maxsize=4096)
+    def misfit(ch: str) -> float:
+        if ch.isascii() or plausibility.is_han(ch):
+            return TRADITIONAL_IN_GBK_BITS if ch in traditional else 0.0
+        if ch.isalpha():
+            return FOREIGN_LETTER_BITS
+        if unicodedata.category(ch).startswith("S"):
+            return STRAY_SYMBOL_BITS
+        return 0.0
+
+    return misfit
+
+
 def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int = BEAM) -> Reading | None:
     """The best reading of the byte alternatives in ``codec``, or None if none is valid.
 
@@ -130,6 +155,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     UTF-8 reader with Latin-1 fallback failed to decode (which constrains its neighbours).
     """
     cost_of = plausibility.char_cost
+    misfit = _misfit_for(codec)
     # state (partial bytes, last character, pending fallback bytes)
     #   -> (search cost, unigram cost, guesses, node)
     # where node = (emitted text, previous node) links back through the choices made.
@@ -151,7 +177,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                     p, ch = step
                     if ch is not None:
                         c = cost_of(ch)
-                        s += c - context_bonus(previous, ch)
+                        s += c - context_bonus(previous, ch) + misfit(ch)
                         b += c
                         emitted += ch
                         previous = ch

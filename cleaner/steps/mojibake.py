@@ -350,8 +350,11 @@ def _candidate_repairs(line: str) -> list[Repair]:
             best = None
             attempts = [(a, b, _best_cjk_repair) for a, b in _trim_to_damage(line, span.start(), span.end())]
             if len(_LATIN_CHAR.findall(line, span.start(), span.end())) >= 2:
-                # Sina style from Big5 keeps CJK characters among the Latin ones.
+                # Sina style from Big5 keeps CJK characters among the Latin ones; its last
+                # byte pair may end in an ASCII trail byte.
                 attempts.append((span.start(), span.end(), _best_latin_repair))
+                if span.end() < len(line) and "\x40" <= line[span.end()] <= "\x7e":
+                    attempts.append((span.start(), span.end() + 1, _best_latin_repair))
             for a, b, repair in attempts:
                 fixed = repair(line[a:b])
                 if fixed:
