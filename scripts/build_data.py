@@ -10,6 +10,9 @@
 - ``ts_chars.tsv`` / ``st_chars.tsv``: OpenCC's own traditional->simplified and
   simplified->traditional character tables (TSCharacters, STCharacters), exported with OpenCC's
   ``opencc_dict`` tool.
+- ``opencc_triggers.json``: for each OpenCC config the script step uses, every character that
+  occurs in a key of one of its dictionaries. A line with none of them is left unchanged by
+  that config, so the converter can be skipped exactly.
 
 Run from the repository root (needs jieba and opencc installed):
 
@@ -19,6 +22,7 @@ Run from the repository root (needs jieba and opencc installed):
 from __future__ import annotations
 
 import collections
+import json
 import os
 import subprocess
 import tempfile
@@ -49,6 +53,29 @@ def opencc_table(name: str) -> dict[str, list[str]]:
             key, _, values = line.partition("\t")
             table[key] = values.split(" ")
         return table
+
+
+TRIGGER_CONFIGS = ("t2s", "s2t", "s2twp", "s2hk")
+
+
+def config_dictionaries(config: str) -> list[str]:
+    """The .ocd2 files an OpenCC config chains (normalisation and conversion)."""
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    spec = json.loads((share / f"{config}.json").read_text(encoding="utf-8"))
+    files: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "ocd2":
+                files.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return files
 
 
 def write_table(name: str, header: str, rows: list[tuple[str, object]]) -> None:
@@ -82,6 +109,15 @@ def main() -> None:
     word_rows = sorted(((w, n) for w, n in words.items() if n >= MIN_WORD_COUNT), key=lambda kv: (-kv[1], kv[0]))
     write_table("han_words.tsv", "Two-character words and their counts (jieba's dictionary); see scripts/build_data.py.",
                 word_rows)
+    triggers = {}
+    for config in TRIGGER_CONFIGS:
+        chars: set[str] = set()
+        for name in config_dictionaries(config):
+            for key in opencc_table(name):
+                chars.update(key)
+        triggers[config] = "".join(sorted(chars))
+    (DATA / "opencc_triggers.json").write_text(json.dumps(triggers, ensure_ascii=False) + "\n", encoding="utf-8")
+    print("wrote cleaner/data/opencc_triggers.json:", {k: len(v) for k, v in triggers.items()})
     for name, table in (("ts_chars.tsv", "TSCharacters.ocd2"), ("st_chars.tsv", "STCharacters.ocd2")):
         mapping = opencc_table(table)
         write_table(name, f"OpenCC {table}: character -> space-separated targets, first is the default.",

@@ -1,0 +1,36 @@
+"""CJK punctuation, table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.steps.punctuation import PunctuationStep
+
+CASES = [
+    ("赴曲靖考察学习,看先进;学先进", "赴曲靖考察学习，看先进；学先进"),
+    ("各县(市)区、开发(度假)区", "各县（市）区、开发（度假）区"),
+    ("为什么是安宁?近年来", "为什么是安宁？近年来"),
+    ("真好!", "真好！"),
+    ("他说:“我们来了。”", "他说：“我们来了。”"),
+    ("新台阶。(记者王姗 李双双报道", "新台阶。（记者王姗 李双双报道"),
+    ("面积１２０００平方米，ＡＢＣ公司", "面积12000平方米，ABC公司"),
+    # left alone: numbers, times, URLs, code, English, technical asides
+    ("价格1,000元 3.14 10:31", None),
+    ("访问 http://example.com/a?b=1,2 查看", None),
+    ("函数(int)返回 f(x)", None),
+    ("He said: hello, world! (really)", None),
+    ("知(u)与数(magic)", None),
+    ("全角标点，已经正确。", None),
+]
+
+
+@pytest.mark.parametrize("before, after", CASES)
+def test_cases(before, after):
+    out = PunctuationStep().apply(before)
+    assert out.text == (after if after is not None else before)
+    if after is not None:
+        assert out.changes[0].step == "punctuation" and out.changes[0].reason
+
+
+def test_keep_does_nothing():
+    assert PunctuationStep("keep").apply("学习,看先进").changes == ()
