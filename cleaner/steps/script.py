@@ -21,6 +21,7 @@ allow-list (``data/script_neutral.txt``) holds characters normal in both usages.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -28,6 +29,7 @@ from ..core import Change, Finding, Step, StepOutput, WHOLE_DOCUMENT, edit_lines
 from ..resources import data_json, data_lines
 
 SIMPLIFIED, TRADITIONAL, MIXED, NEUTRAL = "simplified", "traditional", "mixed", "neutral"
+LABEL_SAMPLE_CHARS = 64 * 1024
 
 #: target -> the OpenCC config that converts to it
 TARGET_CONFIGS = {"zh-hans": "t2s", "zh-hant": "s2t", "zh-tw": "s2twp", "zh-hk": "s2hk"}
@@ -68,11 +70,14 @@ class Evidence(NamedTuple):
 
 
 def evidence(text: str) -> Evidence:
+    """How many simplified-only and traditional-only characters ``text`` has."""
     simplified, traditional = _evidence_sets()
-    chars = set(text)
-    if not chars & (simplified | traditional):
+    present = set(text)  # built in C; occurrences are only counted for evidence found
+    found_s, found_t = present & simplified, present & traditional
+    if not found_s and not found_t:
         return Evidence(0, 0)
-    return Evidence(sum(ch in simplified for ch in text), sum(ch in traditional for ch in text))
+    counts = Counter(text)
+    return Evidence(sum(counts[ch] for ch in found_s), sum(counts[ch] for ch in found_t))
 
 
 def label_text(text: str) -> str:
@@ -108,9 +113,12 @@ class ScriptStep(Step):
         if self.target == "keep":
             return StepOutput(text)
         lines = text.split("\n")
-        per_line = [evidence(line) for line in lines]
-        total = Evidence(sum(e.simplified for e in per_line), sum(e.traditional for e in per_line))
-        document = _document_label(per_line, total)
+        # The label comes from the first 64K characters: ample evidence, and large inputs stay fast.
+        total = evidence(text if len(text) <= LABEL_SAMPLE_CHARS else text[:LABEL_SAMPLE_CHARS])
+        # Lines are only examined one by one when the document holds both scripts.
+        per_line = [evidence(line) for line in lines] if total.simplified and total.traditional else \
+            [total if (total.simplified or total.traditional) else Evidence(0, 0)] * len(lines)
+        document = _document_label(per_line, total) if total.simplified and total.traditional else total.label
         findings = [Finding(self.name, "script", WHOLE_DOCUMENT, document,
                             {"simplified": total.simplified, "traditional": total.traditional})]
         if document == MIXED:
@@ -144,16 +152,20 @@ class ScriptStep(Step):
 
     def _convert_all(self, text: str, lines: list[str], per_line: list[Evidence]) -> StepOutput:
         config = TARGET_CONFIGS[self.target]
-        triggers = _triggers(config)
-
-        def fix(number: int, line: str):
-            if not triggers.search(line):
-                return None  # nothing the converter knows: it would return the line as is
-            converted = convert(line, config)
-            label = per_line[number - 1].label
-            return converted, "convert", f"{label} line converted to {self.target} ({config})"
-
-        return edit_lines(text, self.name, fix, lines)
+        if not _triggers(config).search(text):
+            return StepOutput(text)  # nothing the converter knows: it would return the text as is
+        # One call for the whole text (OpenCC keeps line breaks), then attribute line by line.
+        converted_text = convert(text, config)
+        converted = converted_text.split("\n")
+        if len(converted) != len(lines):  # pragma: no cover - OpenCC never merges lines
+            return edit_lines(text, self.name, lambda n, line: (convert(line, config), "convert", config), lines)
+        reason = f"converted to {self.target} ({config})"
+        changes = tuple(
+            Change(self.name, "convert", number, before, after, reason)
+            for number, (before, after) in enumerate(zip(lines, converted), 1)
+            if before != after
+        )
+        return StepOutput(converted_text, changes)
 
 
 @lru_cache(maxsize=8)
