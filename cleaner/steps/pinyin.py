@@ -1,14 +1,300 @@
-"""pinyin: placeholder until its issue lands; it passes text through unchanged."""
+"""pinyin: strip pinyin annotations (``當(dāng)``) and undo the byte damage they left
+(``日?qǐng)?bào)``).
+
+Mirror sites annotated characters by search-and-replace on GBK bytes: every occurrence of an
+annotated character's two bytes got ``(reading)`` appended, also where the two bytes
+straddled two characters; a legacy GBK decoder then turned each orphaned byte plus the ``(``
+into one ``?``. Two rules undo it:
+
+- an annotation is stripped only when its reading (tone marks included) is a reading of the
+  character before it, or of that character's simplified/traditional variant, so ``函数(int)``
+  and ``知(u)`` stay;
+- for ``prev ? py )``: the phantom character that matched read ``py`` and began with prev's
+  last byte; its second byte began the hidden character. The bytes are rebuilt with the
+  phantom bytes as unknowns constrained by their readings, and decoded again; only a unique
+  best reading that is valid in the page's script is accepted. Otherwise the damage is
+  reported, never deleted.
+
+Runs before script conversion, which would destroy the byte evidence.
+
+>>> PinyinStep().apply("當(dāng)好排頭兵，高質(zhì)量發(fā)展").text
+'當好排頭兵，高質量發展'
+>>> PinyinStep().apply("昆明日?qǐng)?bào)記者").text
+'昆明日報記者'
+>>> PinyinStep().apply("函数(int)和知(u)").changes
+()
+"""
 
 from __future__ import annotations
 
-from ..core import Step, StepOutput
+import re
+import unicodedata
+from collections import defaultdict
+from functools import lru_cache
+from typing import NamedTuple
+
+from .. import plausibility
+from ..core import Change, Finding, Step, StepOutput
+from ..reread import context_bonus
+from ..resources import data_lines
+
+_PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜńňǹḿɑɡ"
+_PY = f"[{_PINYIN_LETTERS}]{{1,7}}"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A Han character with its reading in parentheses (ASCII or full-width).
+_ANNOTATION = re.compile(f"([{_HAN}])[(（]({_PY})[)）]")
+# What the legacy decoder left of an annotation whose "(" followed an orphaned byte.
+_DAMAGE = re.compile(f"\\?({_PY})\\)")
+_PRECHECK = re.compile(f"[(（?]{_PY}[)）]")
+# Latin words whose spaces the same sites turned into "?".
+_QUESTION_SPACES = re.compile(r"\b[A-Za-z]+(?:\?[A-Za-z]+){2,}\b")
+# A toned pinyin syllable glued to Chinese: a censored word written in pinyin.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_WORD = re.compile(f"(?<![A-Za-z{_TONED}])[a-z{_TONED}]*[{_TONED}][a-z{_TONED}]*(?=[{_HAN}])")
+_CANDIDATE_LINE = re.compile(f"[?(（{_TONED}]")
+_TONED_VOWEL = re.compile(f"[{_TONED}]")
+_LETTER_QUESTION = re.compile(r"[A-Za-z]\?[A-Za-z]")
+
+
+def normalise_reading(reading: str) -> str:
+    """NFC, GBK-era ``ɑ``/``ɡ`` as ``a``/``g``, lowercase.
+
+    >>> normalise_reading("ZHǑNG"), normalise_reading("dɑ")
+    ('zhǒng', 'da')
+    """
+    return unicodedata.normalize("NFC", reading.replace("ɑ", "a").replace("ɡ", "g")).lower()
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, frozenset[str]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {chr(cp): frozenset(normalise_reading(r) for r in value.split(",")) for cp, value in pinyin_dict.items()}
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, frozenset[str]]:
+    """Each character's simplified/traditional counterparts (OpenCC's character tables)."""
+    pairs: defaultdict[str, set[str]] = defaultdict(set)
+    for name in ("ts_chars.tsv", "st_chars.tsv"):
+        for line in data_lines(name):
+            key, _, targets = line.partition("\t")
+            for target in targets.split(" "):
+                if target != key:
+                    pairs[key].add(target)
+                    pairs[target].add(key)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+def reads(ch: str, reading: str) -> bool:
+    """Is ``reading`` a reading of ``ch`` or of one of its script variants?
+
+    >>> reads("發", "fà"), reads("知", "u")
+    (True, False)
+    """
+    table = _readings()
+    if reading in table.get(ch, ()):
+        return True
+    return any(reading in table.get(v, ()) for v in _variants().get(ch, ()))
+
+
+@lru_cache(maxsize=1)
+def _phantom_index() -> dict[tuple[int, str], tuple[int, ...]]:
+    """(first GBK byte, reading) -> second bytes of the GBK characters with that reading."""
+    index: defaultdict[tuple[int, str], list[int]] = defaultdict(list)
+    table = _readings()
+    for lead in range(0x81, 0xFF):
+        # The phantom's second byte was left orphaned in front of "(": it cannot be ASCII.
+        for trail in range(0x81, 0xFF):
+            try:
+                ch = bytes([lead, trail]).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            for reading in table.get(ch, ()):
+                index[(lead, reading)].append(trail)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _gbk(text: str) -> bytes | None:
+    try:
+        return text.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+
+
+class _Unknown(NamedTuple):
+    reading: str
+
+
+class Repair(NamedTuple):
+    start: int
+    end: int
+    text: str
+    evidence: str
+
+
+def _window(line: str, start: int) -> tuple[int, list[str | _Unknown]] | None:
+    """From a damage token at ``start``: the items up to where decoding realigns (end, items)."""
+    items: list[str | _Unknown] = []
+    i = start
+    while i < len(line):
+        match = _DAMAGE.match(line, i)
+        if match:
+            items.append(_Unknown(normalise_reading(match.group(1))))
+            i = match.end()
+            continue
+        ch = line[i]
+        if ch.isascii():
+            if "\x40" <= ch <= "\x7e":
+                items.append(ch)  # maybe the hidden character's trail byte
+                i += 1
+            break
+        items.append(ch)
+        i += 1
+    return i, items
+
+
+def _solutions(prev: str, items: list[str | _Unknown], phantoms_from: frozenset[str] | None) -> list[tuple[str, str]]:
+    """Every GBK reading of prev + items whose unknown bytes satisfy their readings (with
+    phantoms drawn from ``phantoms_from`` when given)."""
+    head = _gbk(prev)
+    if head is None:
+        return []
+    index = _phantom_index()
+    partial: list[tuple[bytes, list[str]]] = [(head, [])]
+    for item in items:
+        grown = []
+        for data, phantoms in partial:
+            if isinstance(item, _Unknown):
+                for trail in index.get((data[-1], item.reading), ()):
+                    phantom = bytes([data[-1], trail]).decode("gbk")
+                    if phantoms_from is None or phantom in phantoms_from:
+                        grown.append((data + bytes([trail]), phantoms + [phantom]))
+            else:
+                encoded = _gbk(item)
+                if encoded is None:
+                    return []
+                grown.append((data + encoded, phantoms))
+        partial = grown[:256]
+    out = []
+    for data, phantoms in partial:
+        for cut in (len(data), len(data) - 1):  # the last ASCII item may be the real thing
+            try:
+                text = data[:cut].decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if cut < len(data):
+                text += chr(data[-1]) if data[-1] < 0x80 else ""
+                if data[-1] >= 0x80:
+                    continue
+            out.append((text, ", ".join(phantoms)))
+            break
+    return out
+
+
+def repair_damage(line: str, traditional: bool) -> tuple[list[Repair], list[str]]:
+    """Repairs of ``?py)`` damage in one line, and descriptions of damage left alone."""
+    repairs: list[Repair] = []
+    undecided: list[str] = []
+    position = 0
+    for match in _DAMAGE.finditer(line):
+        if match.start() < position or match.start() == 0:
+            continue
+        prev_index = match.start() - 1
+        prev = line[prev_index]
+        end, items = _window(line, match.start())
+        solutions = []
+        # Sites annotate the characters their script changes: on a traditional page the
+        # phantom is a traditional-only character (請, 經, 國...), a strong constraint.
+        for restrict in ((plausibility.traditional_only(), None) if traditional else (None,)):
+            for text, phantoms in _solutions(prev, items, restrict):
+                if traditional and not _big5_ok(text):
+                    continue
+                solutions.append((_score(text), text, phantoms))
+            if solutions:
+                break
+        solutions.sort()
+        if not solutions or (len(solutions) > 1 and solutions[1][0] - solutions[0][0] < 4.0 and solutions[1][1] != solutions[0][1]):
+            undecided.append(line[prev_index:end])
+            position = end
+            continue
+        _, text, phantoms = solutions[0]
+        repairs.append(Repair(prev_index, end, text, f"GBK phantom {phantoms} across {prev}|{text[1:2]}"))
+        position = end
+    return repairs, undecided
+
+
+def _score(text: str) -> float:
+    """Unigram cost less the word context of neighbouring characters."""
+    return plausibility.cost(text) - sum(context_bonus(a, b) for a, b in zip(text, text[1:]))
+
+
+def _big5_ok(text: str) -> bool:
+    try:
+        text.encode("cp950")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 class PinyinStep(Step):
     name = "pinyin"
-    description = "pinyin annotations and their byte damage (not built yet: passes text through)"
-    style = False
+    description = "pinyin annotations 當(dāng) stripped when the reading is verified; byte damage 日?qǐng)?bào) rebuilt from GBK bytes"
 
     def apply(self, text: str) -> StepOutput:
-        return StepOutput(text)
+        # Cheap single-character gates first: most text has no "?" between letters and no
+        # toned vowel at all.
+        if not (
+            _PRECHECK.search(text)
+            or ("?" in text and _LETTER_QUESTION.search(text))
+            or (_TONED_VOWEL.search(text) and _PINYIN_WORD.search(text))
+        ):
+            return StepOutput(text)
+        from .script import TRADITIONAL, evidence
+
+        traditional = evidence(text).label == TRADITIONAL
+        lines = text.split("\n")
+        changes: list[Change] = []
+        findings: list[Finding] = []
+        for index, line in enumerate(lines):
+            if not _CANDIDATE_LINE.search(line):
+                continue
+            fixed, reasons, notes = self._fix_line(line, traditional)
+            for note in notes:
+                findings.append(Finding(self.name, "undecided", index + 1, note, {}))
+            if fixed != line:
+                changes.append(Change(self.name, "repair", index + 1, line, fixed, "; ".join(reasons)))
+                lines[index] = fixed
+        if not changes and not findings:
+            return StepOutput(text)
+        return StepOutput("\n".join(lines), tuple(changes), tuple(findings))
+
+    def _fix_line(self, line: str, traditional: bool) -> tuple[str, list[str], list[str]]:
+        reasons: list[str] = []
+        notes: list[str] = []
+        if "?" in line and _DAMAGE.search(line):
+            repairs, undecided = repair_damage(line, traditional)
+            notes += [f"pinyin byte damage left as is: {u}" for u in undecided]
+            for r in reversed(repairs):
+                line = line[: r.start] + r.text + line[r.end :]
+            reasons += [r.evidence for r in repairs]
+        stripped: list[str] = []
+
+        def strip(match: re.Match[str]) -> str:
+            ch, reading = match.group(1), normalise_reading(match.group(2))
+            if reads(ch, reading):
+                stripped.append(f"{ch}: reads {reading}")
+                return ch
+            return match.group()
+
+        line = _ANNOTATION.sub(strip, line)
+        if stripped:
+            shown = ", ".join(stripped[:8]) + (f" (+{len(stripped) - 8} more)" if len(stripped) > 8 else "")
+            reasons.append(f"{len(stripped)} annotation(s) stripped: {shown}")
+        spaced = _QUESTION_SPACES.sub(lambda m: m.group().replace("?", " "), line)
+        if spaced != line:
+            reasons.append("'?' that stood for spaces between Latin words restored")
+            line = spaced
+        for word in _PINYIN_WORD.findall(line):
+            notes.append(f"pinyin word inside Chinese (censored word?): {word}")
+        return line, reasons, notes

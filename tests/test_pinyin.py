@@ -1,0 +1,93 @@
+"""The pinyin step: verified annotations stripped, byte damage rebuilt, look-alikes kept."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from cleaner import clean_text
+from cleaner.steps.pinyin import PinyinStep, reads
+
+from conftest import FIXTURES, ROOT, original
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import damage  # noqa: E402
+
+step = PinyinStep()
+TRADITIONAL = original("grain_purchase_trad.txt")
+LEFTOVER = re.compile(r"[(（?][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+
+
+@pytest.mark.parametrize(
+    "damaged, repaired",
+    [
+        ("長(zhǎng)江日?qǐng)?bào)", "長江日報"),
+        ("格式?jīng)]有", "格式沒有"),
+        ("賦能?chē)?guó)家", "賦能國家"),
+        ("思想?yún)s能", "思想卻能"),
+        ("因?yàn)闀?shū)籍", "因為書籍"),
+        ("當(dāng)好排頭兵", "當好排頭兵"),
+        ("高質(zhì)量發(fā)展", "高質量發展"),
+        ("頭髮(fà)與發(fà)展", "頭髮與發展"),
+        ("大(dà)（dà）", "大（dà）"),
+        ("發(fɑ\u0304)展與國(ɡuó)家", "發展與國家"),  # GBK-era ɑ/ɡ, decomposed tone mark
+        ("讀(DÚ)書", "讀書"),
+    ],
+)
+def test_repairs(damaged, repaired):
+    out = step.apply(damaged)
+    assert out.text == repaired
+    assert out.changes and all(c.step == "pinyin" and c.reason for c in out.changes)
+
+
+def test_reasons_name_the_evidence():
+    reasons = step.apply("昆明日?qǐng)?bào)，當(dāng)好").changes[0].reason
+    assert "GBK phantom 請, 報 across 日|報" in reasons
+    assert "當: reads dāng" in reasons
+
+
+def test_readings_include_script_variants():
+    assert reads("發", "fà") and reads("发", "fā") and not reads("發", "fa")
+
+
+@pytest.mark.parametrize("clean", ["函数(int)的返回值", "知(u)识", "数(magic)", "单位(kg)", "中(zh)文", "这是真的吗?",
+                                   "Research on (AI) 研究", "打(dǎ)"])
+def test_look_alikes_are_kept(clean):
+    out = step.apply(clean)
+    if clean == "打(dǎ)":
+        assert out.text == "打"
+    else:
+        assert out.text == clean and not out.changes
+
+
+def test_fixture_is_restored_exactly():
+    dirty = (FIXTURES / "pinyin_annotated_trad.txt").read_text(encoding="utf-8")
+    assert "日?qǐng)?bào)" in dirty
+    assert step.apply(dirty).text == TRADITIONAL
+
+
+def test_text_level_annotation_of_our_own_text():
+    chars = set("報當發質長會國調問題議糧")
+    assert step.apply(damage.annotate(TRADITIONAL, chars)).text == TRADITIONAL
+
+
+def test_question_marks_for_spaces_and_censored_pinyin():
+    out = step.apply("Research?on?Electronic?File 與 zhōngyāng政治局")
+    assert out.text.startswith("Research on Electronic File")
+    assert any("zhōngyāng" in f.text for f in out.findings)
+
+
+def test_undecidable_damage_is_flagged_not_deleted():
+    out = step.apply("測試?xyz)文字")
+    assert out.text == "測試?xyz)文字"
+
+
+def test_seed_001(seeds):
+    text = (seeds / "001_59f4f1f252a4eb4c.txt").read_text(encoding="utf-8")
+    kept = clean_text(text, script="keep", punctuation="keep").text
+    assert not LEFTOVER.findall(kept)
+    assert kept.count("昆明日報") == 3
+    simplified = clean_text(text, script="zh-hans").text
+    assert not LEFTOVER.findall(simplified) and "昆明日报" in simplified
