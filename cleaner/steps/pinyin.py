@@ -38,8 +38,8 @@ from ..core import Change, Finding, Step, StepOutput
 from ..reread import context_bonus
 from ..resources import data_lines
 
-_PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜńňǹḿɑɡ"
-_PY = f"[{_PINYIN_LETTERS}]{{1,7}}"
+_PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛńňǹḿɑɡ\u0300-\u030c"
+_PY = f"[{_PINYIN_LETTERS}]{{1,8}}"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A Han character with its reading in parentheses (ASCII or full-width).
 _ANNOTATION = re.compile(f"([{_HAN}])[(（]({_PY})[)）]")
