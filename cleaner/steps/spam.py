@@ -1,14 +1,284 @@
-"""spam: placeholder until its issue lands; it passes text through unchanged."""
+"""spam: remove injected lines (betting banners, porn keyword lines, keyword stuffing, decoy
+tags) and injected fragments (a betting brand glued into a real line).
+
+Keywords alone would hit sports news and lottery announcements, so each line is scored on
+what marks an injection: keyword density (gambling and porn terms weigh more than generic SEO
+bait), a brand with digits (``188bet``), separators (``_ - | @``) instead of sentence
+punctuation, a trailing ``@``, a repeated chunk (stuffing), position (first or last lines),
+and unrelatedness: a line whose terms the rest of the document never uses.
+
+One compiled pattern of every lexicon term runs over the whole text first; text without a
+hit costs one regex search.
+
+>>> r = SpamStep().apply("188bet体育_188体育投注-在线APP官网@\\n\\n昆明召开会议，部署工作。\\n")
+>>> r.text
+'\\n昆明召开会议，部署工作。\\n'
+>>> SpamStep().apply("中国体育代表团在亚运会上获得金牌。\\n体育彩票第2024100期开奖公告\\n").changes
+()
+"""
 
 from __future__ import annotations
 
-from ..core import Step, StepOutput
+import re
+from functools import lru_cache
+from typing import Iterable, Mapping, NamedTuple
+
+from ..core import Change, Finding, Step, StepOutput
+from ..patterns import trie_pattern
+from ..resources import data_lines
+
+KIND_WEIGHT = {"brand": 1.0, "gambling": 1.0, "porn": 1.0, "seo": 0.35}
+DEFAULT_THRESHOLD = 0.6
+# Lines scoring between this and the threshold are reported as suspects, not removed.
+SUSPECT_SHARE = 0.6
+
+_SENTENCE_PUNCT = re.compile(r"[。！？；，：“”]|[.!?;,]\s+[A-Za-z]|(?<=[\u4e00-\u9fff])[,.!?;](?=[\u4e00-\u9fff])")
+_FULL_SENTENCE_PUNCT = re.compile(r"[。！？；，：“”]|[.!?;,]\s+[A-Za-z]")
+_SEPARATORS = re.compile(r"[_|@＿｜—]|(?<=\S)-(?=\S)|(?<=[\u4e00-\u9fff]),(?=[\u4e00-\u9fff])|\s{2,}")
+# A betting brand written as digits plus a betting word (188bet, 365体育, bet365).
+# Anchored on the word, not the digits, so the scan over a whole text stays fast.
+_BRAND_DIGITS = re.compile(r"(?<=\d\d)(?:bet|彩票|体育|娱乐|棋牌)|bet\d\d")  # runs on lowercased text
+_BET = re.compile("bet")
+_DECOY = re.compile(r"^\s*(?:<(\w+)(?:\s[^<>]*)?>\s*</\1\s*>\s*|<(?:br|hr)\s*/?>\s*)+$", re.I)
+_TAG_CLOSE = re.compile(r"</\w+\s*>|<(?:br|hr)\b", re.I)
+_URL = re.compile(r"(?:https?://|www\.)[\w.\-/?=&%#:~+]+", re.I)
+_FUNCTION_CHARS = re.compile("[的了很都也不是还就在和买吗呢啊吧可]")
+_REPEAT = re.compile(r"(.{6,}?).*?\1")
+
+
+def _repeated(line: str) -> str | None:
+    """The unit of a stuffed line - a list of several items written out two or more times, making
+    up nearly all of the line - or None. ``不错不错不错`` is no list; a title that mentions a
+    name twice is no repetition."""
+    body = re.sub(r"\s+", "", line)
+    if len(body) < 12 or len(body) > 300:
+        return None
+    match = _REPEAT.search(body)
+    if not match:
+        return None
+    unit = match.group(1)
+    # Grow the unit to the longest stretch that repeats.
+    while len(unit) * 2 < len(body) and body.count(body[match.start() : match.start() + len(unit) + 1]) >= 2:
+        unit = body[match.start() : match.start() + len(unit) + 1]
+    covered = body.count(unit) * len(unit)
+    items = [item for item in re.split(r"[\s,，、|_/]+", line.strip()) if item]
+    # A list of short names (products, keywords), not a sentence pasted twice.
+    if covered < 0.7 * len(body) or len(set(unit)) < 4 or len(items) < 6 or len(body) / len(items) > 8:
+        return None
+    if _FUNCTION_CHARS.search(unit):
+        return None  # a phrase somebody typed over and over, not a list of names
+    return unit
+
+
+class Term(NamedTuple):
+    text: str
+    kind: str
+
+
+class Scored(NamedTuple):
+    score: float
+    features: dict[str, float]
+    terms: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[Term, ...]:
+    terms = []
+    for line in data_lines("spam_lexicon.tsv"):
+        term, _, kind = line.partition("\t")
+        terms.append(Term(term.lower(), kind.strip()))
+    return tuple(terms)
+
+
+def _compile(terms: Iterable[Term]) -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds: dict[str, str] = {}
+    for term in terms:
+        kinds.setdefault(term.text.lower(), term.kind)
+    return trie_pattern(kinds), kinds
 
 
 class SpamStep(Step):
     name = "spam"
-    description = "injected spam lines (not built yet: passes text through)"
-    style = False
+    description = "injected lines (betting banners, porn keyword lines, keyword stuffing, decoy tags) and betting brands glued into real lines; every removal scored"
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, extra_terms: Mapping[str, str] | Iterable[str] = (),
+                 allow_terms: Iterable[str] = ()):
+        self.threshold = threshold
+        extra = extra_terms.items() if isinstance(extra_terms, Mapping) else ((t, "gambling") for t in extra_terms)
+        allow = {t.lower() for t in allow_terms}
+        terms = [t for t in _lexicon() if t.text not in allow] + [Term(t.lower(), k) for t, k in extra]
+        self.pattern, self.kinds = _compile(terms)
+        brands = [t for t, k in self.kinds.items() if k == "brand"]
+        self.brands = trie_pattern(brands)
+        # Only unmistakable brands are cut out of real lines: ones with Latin letters or
+        # digits, or Chinese names of four or more characters (短 names occur inside words).
+        distinctive = [t for t in brands if not t.isascii() and len(t) >= 4 or t.isascii() or any(c.isdigit() for c in t)]
+        self.fragment_brands = re.compile(
+            f"(?:{trie_pattern(distinctive, ascii_case_insensitive=True).pattern})(?:体育|娱乐|官网|平台|[aA][pP][pP]|网址|入口)*"
+        ) if distinctive else None  # runs on single lines only: folding costs nothing there
+
+    @classmethod
+    def from_options(cls, options) -> "SpamStep":
+        own = options.for_step(cls.name)
+        return cls(
+            threshold=float(own.get("threshold", DEFAULT_THRESHOLD)),
+            extra_terms=own.get("extra_terms", ()),
+            allow_terms=own.get("allow_terms", ()),
+        )
 
     def apply(self, text: str) -> StepOutput:
-        return StepOutput(text)
+        lines = text.split("\n")
+        content = [i for i, line in enumerate(lines) if line.strip()]
+        edges = set(content[:3] + content[-2:])
+        # One pass of the whole lexicon over the text: which lines have evidence at all. The
+        # lexicon is lowercase and so is the text it runs on (case-folding patterns are slow).
+        haystack = _lower(text)
+        doc_terms: dict = {}
+        hits_per_line: dict[int, int] = {}
+        candidates: set[int] = set()
+        for index, match in _matches_by_line(haystack, self.pattern):
+            key = match.group()
+            doc_terms[key] = doc_terms.get(key, 0) + 1
+            hits_per_line[index] = hits_per_line.get(index, 0) + 1
+            if haystack[max(0, match.start() - 2) : match.start()].isdigit():
+                candidates.add(index)  # 188体育, 365彩票: a brand written with digits
+        candidates |= {i for i, n in hits_per_line.items() if n >= 2}
+        candidates |= {i for i, m in _matches_by_line(haystack, _BET) if _BRAND_DIGITS.match(haystack, max(0, m.start() - 5))
+                       or _BRAND_DIGITS.search(haystack, max(0, m.start() - 5), m.end() + 4)}
+        candidates |= {i for i, _ in _matches_by_line(haystack, self.brands)}
+        candidates |= {i for i in edges if i in hits_per_line or _repeated(lines[i])}
+        decoys = {i for i, _ in _matches_by_line(text, _TAG_CLOSE)}
+        if not candidates and not decoys:
+            return StepOutput(text)
+        doc_terms["\0text"] = text  # for stuffed chunks that are no lexicon term
+        changes: list[Change] = []
+        findings: list[Finding] = []
+        out: list[str] = []
+        for index, line in enumerate(lines):
+            if index not in candidates and index not in decoys:
+                out.append(line)
+                continue
+            number = index + 1
+            if index in decoys and _DECOY.match(line):
+                changes.append(Change(self.name, "delete", number, line, "", "decoy HTML tag line"))
+                continue
+            scored = self.score(line, at_edge=index in edges, doc_terms=doc_terms) if index in candidates else None
+            if scored is not None:
+                detail = {"score": round(scored.score, 3), **{k: round(v, 3) for k, v in scored.features.items()}}
+                if scored.score >= self.threshold:
+                    reason = (f"injected spam line (score {scored.score:.2f}: {_describe(scored.features)}; "
+                              f"terms: {', '.join(scored.terms[:6])})")
+                    changes.append(Change(self.name, "delete", number, line, "", reason))
+                    findings.append(Finding(self.name, "spam", number, line, detail))
+                    continue
+                if scored.score >= self.threshold * SUSPECT_SHARE:
+                    findings.append(Finding(self.name, "suspect", number, line, detail))
+            cleaned, removed = self._strip_fragments(line)
+            if removed:
+                changes.append(Change(self.name, "fragment", number, line, cleaned,
+                                      f"injected fragment(s) removed: {', '.join(removed)}"))
+                line = cleaned
+            out.append(line)
+        if not changes and not findings:
+            return StepOutput(text)
+        new = "\n".join(out)
+        if text.endswith("\n") and not new.endswith("\n"):
+            new += "\n"
+        return StepOutput(new, tuple(changes), tuple(findings))
+
+    def score(self, line: str, at_edge: bool = False, doc_terms: Mapping[str, int] | None = None) -> Scored | None:
+        """The line's spam score and the features behind it (None when nothing fired)."""
+        stripped = line.strip()
+        if not stripped:
+            return None
+        lowered = _lower(stripped)
+        hits = [m for m in self.pattern.finditer(lowered)]
+        brand_digits = _BRAND_DIGITS.findall(lowered)
+        body = re.sub(r"\s+", "", stripped)
+        if not hits and not brand_digits:
+            return self._stuffing(stripped, body, at_edge, doc_terms)
+        weighted = sum(len(m.group()) * KIND_WEIGHT[self.kinds[m.group().lower()]] for m in hits)
+        features: dict[str, float] = {"density": min(1.0, weighted / max(1, len(body)))}
+        kinds = {self.kinds[m.group().lower()] for m in hits}
+        terms = tuple(dict.fromkeys(m.group() for m in hits))
+        if "brand" in kinds or brand_digits:
+            features["brand"] = 0.35
+        if sum(self.kinds[t.lower()] == "porn" for t in terms) >= 3:
+            features["porn_terms"] = 0.3
+        separators = len(_SEPARATORS.findall(stripped))
+        # ASCII commas between Chinese words separate keywords in a list that is mostly
+        # lexicon terms; elsewhere they are sentence punctuation typed half-width.
+        has_sentence = bool(_FULL_SENTENCE_PUNCT.search(stripped)) or (
+            features["density"] < 0.5 and bool(_SENTENCE_PUNCT.search(stripped)))
+        if separators >= 2 and not has_sentence:
+            features["separators"] = 0.2
+        if stripped.endswith("@"):
+            features["trailing_at"] = 0.15
+        if not has_sentence:
+            features["no_sentence_punctuation"] = 0.1
+        else:
+            features["sentence"] = -0.35
+        if len(body) > 60 and has_sentence:
+            features["long_prose"] = -0.3
+        if at_edge:
+            features["edge_position"] = 0.1
+        if not has_sentence and _repeated(stripped):
+            features["repeated_chunk"] = 0.3
+        if doc_terms is not None and terms:
+            own: dict[str, int] = {}
+            for m in hits:
+                own[m.group().lower()] = own.get(m.group().lower(), 0) + 1
+            elsewhere = sum(1 for t in own if doc_terms.get(t, 0) > own[t])
+            if elsewhere * 2 >= len(own):
+                features["related_to_document"] = -0.3
+        score = features["density"] * 0.6 + sum(v for k, v in features.items() if k != "density")
+        return Scored(max(0.0, score), features, terms)
+
+    def _stuffing(self, stripped: str, body: str, at_edge: bool, doc_terms) -> Scored | None:
+        """Keyword stuffing without lexicon terms: a list repeated on a header or footer line,
+        with no sentence in it and nothing to do with the rest of the document."""
+        if not at_edge or _SENTENCE_PUNCT.search(stripped):
+            return None
+        chunk = _repeated(stripped)
+        if not chunk:
+            return None
+        features = {"density": 0.0, "repeated_chunk": 0.3, "no_sentence_punctuation": 0.1, "edge_position": 0.1}
+        if doc_terms is not None and doc_terms.get("\0text", "").replace(" ", "").count(chunk) <= stripped.replace(" ", "").count(chunk):
+            features["unrelated_to_document"] = 0.2
+        return Scored(sum(features.values()), features, (chunk,))
+
+    def _strip_fragments(self, line: str) -> tuple[str, list[str]]:
+        """Betting brands (with their trailing 体育/娱乐/官网...) and spam URLs inside a real line."""
+        removed: list[str] = []
+
+        def cut(match: re.Match[str]) -> str:
+            removed.append(match.group())
+            return ""
+
+        if self.fragment_brands is None:
+            return line, removed
+        line = _URL.sub(lambda m: cut(m) if self.brands.search(m.group()) or _BRAND_DIGITS.search(m.group()) else m.group(), line)
+        line = self.fragment_brands.sub(cut, line)
+        return line, removed
+
+
+def _lower(text: str) -> str:
+    """``text`` lowercased where that keeps every position (it nearly always does)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _matches_by_line(text: str, pattern: re.Pattern[str]):
+    """(line index, match) for every match, counting newlines only between matches."""
+    line = 0
+    position = 0
+    for match in pattern.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        yield line, match
+
+
+def _describe(features: Mapping[str, float]) -> str:
+    return ", ".join(f"{k} {v:+.2f}" for k, v in features.items())
