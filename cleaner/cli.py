@@ -7,8 +7,11 @@ stderr naming the file).
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -17,7 +20,10 @@ import click
 from . import reports
 from .api import Cleaner, InputError
 from .core import CleanResult
-from .files import DEFAULT_MAX_BYTES, BadInput, InputFile, iter_inputs, read_input, write_atomic
+from .corpus import CORPUS_SUFFIXES, clean_jsonl, clean_parquet, iter_parquet_texts
+from .files import (DEFAULT_MAX_BYTES, BadInput, InputFile, atomic_writer, iter_inputs, read_input,
+                    temporary_sibling, write_atomic)
+from .steps.boilerplate import repeated_lines
 from .options import PUNCTUATION, SCRIPTS, Options, OptionsError, load_options
 from .steps import STEP_NAMES, describe
 
@@ -118,11 +124,16 @@ def main() -> None:
 @click.option("--in-place", is_flag=True, help="Rewrite the inputs themselves (no reports); exit 1 if any changed.")
 @click.option("--report", "report_formats", multiple=True, type=click.Choice(reports.REPORT_FORMATS),
               help="Reports to write next to each clean file (repeatable; default: diff and json).")
+@click.option("--text-field", default="text", show_default=True,
+              help="The text field of .jsonl records / column of .parquet files.")
+@click.option("--site-chrome/--no-site-chrome", default=True, show_default=True,
+              help="In a batch of 3+ files, remove short lines repeated across many of them (a site's chrome).")
 @chain_options
 @click.pass_context
 def clean(ctx: click.Context, paths: tuple[Path, ...], output_dir: Path, in_place: bool,
-          report_formats: tuple[str, ...], script: str | None, punctuation: str | None, disable: tuple[str, ...],
-          encoding: str | None, config: Path | None, max_bytes: int) -> None:
+          report_formats: tuple[str, ...], text_field: str, site_chrome: bool, script: str | None,
+          punctuation: str | None, disable: tuple[str, ...], encoding: str | None, config: Path | None,
+          max_bytes: int) -> None:
     """Clean files and folders; write UTF-8 copies plus reports under -o (or in place).
 
     PATH may be '-' to read stdin and write the clean text to stdout.
@@ -140,7 +151,14 @@ def clean(ctx: click.Context, paths: tuple[Path, ...], output_dir: Path, in_plac
             ctx.exit(outcome.code(False))
         sys.stdout.buffer.write(result.output())
         ctx.exit(EXIT_OK)
-    for item in _inputs(paths, outcome, skip=None if in_place else output_dir):
+    items = list(_inputs(paths, outcome, skip=None if in_place else output_dir))
+    plain = [item for item in items if item.path.suffix.lower() not in CORPUS_SUFFIXES]
+    if site_chrome and len(plain) >= 3:
+        cleaner = _with_site_chrome(cleaner, plain, max_bytes)
+    for item in items:
+        if item.path.suffix.lower() in CORPUS_SUFFIXES:
+            _clean_corpus(cleaner, item, output_dir, in_place, formats, text_field, outcome)
+            continue
         result = _clean_one(cleaner, item, max_bytes, outcome)
         if result is None:
             continue
@@ -167,6 +185,73 @@ def clean(ctx: click.Context, paths: tuple[Path, ...], output_dir: Path, in_plac
     ctx.exit(outcome.code(changes_fail=in_place))
 
 
+def _with_site_chrome(cleaner: Cleaner, items: list[InputFile], max_bytes: int) -> Cleaner:
+    """A cleaner whose boilerplate step also knows the lines repeated across this batch."""
+    if "boilerplate" in cleaner.options.disable:
+        return cleaner
+    texts = []
+    for item in items:
+        try:
+            decoded = cleaner.decode(read_input(item.path, max_bytes))
+        except BadInput:
+            continue  # reported when the file itself is cleaned
+        if not decoded.binary:
+            texts.append(decoded.text)
+    chrome = repeated_lines(texts)
+    if not chrome:
+        return cleaner
+    steps = {k: dict(v) for k, v in cleaner.options.steps.items()}
+    steps.setdefault("boilerplate", {})["repeated_lines"] = sorted(chrome)
+    return Cleaner(options=replace(cleaner.options, steps=steps))
+
+
+def _clean_corpus(cleaner: Cleaner, item: InputFile, output_dir: Path, in_place: bool, formats: tuple[str, ...],
+                  text_field: str, outcome: Outcome) -> None:
+    """A .jsonl or .parquet corpus: every record cleaned, one report entry per changed record."""
+    target = item.path if in_place else output_dir / item.relative
+    name = item.relative.as_posix()
+    report_entries: list[str] = []
+    diffs: list[str] = []
+
+    def on_result(number: int, result: CleanResult) -> None:
+        if result.changed and not in_place:
+            if "json" in formats or "html" in formats:
+                report_entries.append(json.dumps({"record": number, **result.to_dict()}, ensure_ascii=False))
+            if "diff" in formats:
+                diffs.append(reports.unified_diff(result, f"{name}#{number}"))
+
+    try:
+        if item.path.suffix.lower() == ".jsonl":
+            with item.path.open(encoding="utf-8", errors="replace") as source, atomic_writer(target) as sink:
+                stats = clean_jsonl(source, sink, cleaner, text_field, on_result)
+        else:
+            tmp = temporary_sibling(target)
+            try:
+                stats = clean_parquet(str(item.path), str(tmp), cleaner, text_field, on_result)
+                os.replace(tmp, target)
+            finally:
+                if tmp.exists():
+                    tmp.unlink()
+    except (OSError, ValueError, RuntimeError) as exc:
+        outcome.error(item.path, f"cannot clean corpus ({exc})")
+        return
+    except Exception as exc:  # pyarrow raises its own errors for damaged files
+        outcome.error(item.path, f"cannot read corpus ({type(exc).__name__}: {exc})")
+        return
+    for error in stats.errors[:20]:
+        outcome.error(item.path, f"{error}; passed through unchanged")
+    if stats.changed:
+        outcome.changed += 1
+    if in_place:
+        if stats.changed:
+            click.echo(f"fixed {item.path} ({stats.changed} of {stats.records} records)")
+        return
+    if "json" in formats or "html" in formats:
+        write_atomic(target.with_name(target.name + ".report.jsonl"), "".join(e + "\n" for e in report_entries).encode())
+    if "diff" in formats:
+        write_atomic(target.with_name(target.name + ".diff"), "".join(diffs).encode("utf-8"))
+
+
 def _summary(result: CleanResult) -> str:
     steps: dict[str, int] = {}
     for change in result.changes:
@@ -176,19 +261,42 @@ def _summary(result: CleanResult) -> str:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--text-field", default="text", show_default=True,
+              help="The text field of .jsonl records / column of .parquet files.")
 @chain_options
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[Path, ...], script: str | None, punctuation: str | None,
+def check(ctx: click.Context, paths: tuple[Path, ...], text_field: str, script: str | None, punctuation: str | None,
           disable: tuple[str, ...], encoding: str | None, config: Path | None, max_bytes: int) -> None:
     """Write nothing; list files that cleaning would change. Exit 1 if any would."""
     cleaner = _make_cleaner(ctx, config, script, punctuation, disable, encoding)
     outcome = Outcome()
     for item in _inputs(paths, outcome):
+        if item.path.suffix.lower() in CORPUS_SUFFIXES:
+            changed = _check_corpus(cleaner, item, text_field, outcome)
+            if changed:
+                outcome.changed += 1
+                click.echo(f"would change {item.path} ({changed} record(s))")
+            continue
         result = _clean_one(cleaner, item, max_bytes, outcome)
         if result is not None and result.changed:
             outcome.changed += 1
             click.echo(f"would change {item.path} ({_summary(result)})")
     ctx.exit(outcome.code(changes_fail=True))
+
+
+def _check_corpus(cleaner: Cleaner, item: InputFile, text_field: str, outcome: Outcome) -> int:
+    """How many records of a corpus file cleaning would change (nothing is written)."""
+    try:
+        if item.path.suffix.lower() == ".jsonl":
+            with item.path.open(encoding="utf-8", errors="replace") as source:
+                stats = clean_jsonl(source, io.StringIO(), cleaner, text_field)
+            for error in stats.errors[:20]:
+                outcome.error(item.path, error)
+            return stats.changed
+        return sum(cleaner.clean_text(text).changed for text in iter_parquet_texts(str(item.path), text_field))
+    except Exception as exc:  # a damaged corpus file is one line of error, never a crash
+        outcome.error(item.path, f"cannot read corpus ({type(exc).__name__}: {exc})")
+        return 0
 
 
 @main.command()

@@ -127,6 +127,21 @@ def edit_lines(
     return StepOutput(new_text, tuple(changes))
 
 
+def orphan_blank(kept: list[str], line: str, after_deletion: bool) -> bool:
+    """Is ``line`` a blank line that a deletion just above left leading or doubled?
+
+    Steps that delete lines drop such blanks too (recording them), so that removing a
+    paragraph does not leave a hole.
+
+    >>> orphan_blank([], "", True), orphan_blank(["正文"], "", True), orphan_blank([""], "", True)
+    (True, False, True)
+    """
+    return after_deletion and not line.strip() and (not kept or not kept[-1].strip())
+
+
+BLANK_REASON = "blank line left by the removal above"
+
+
 @dataclass
 class StepStats:
     """Additive counters for one step across any number of documents."""

@@ -10,6 +10,7 @@ Front-ends (CLI, pre-commit hook, batch runners) use these; steps never touch fi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -85,6 +86,35 @@ def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if not data:
         raise BadInput("empty file, skipped")
     return data
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: str = "w"):
+    """A file object whose content replaces ``path`` only when the block ends without error."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def temporary_sibling(path: Path) -> Path:
+    """A fresh temporary path next to ``path`` (for writers that want a file name)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return Path(tmp)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

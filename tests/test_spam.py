@@ -79,8 +79,9 @@ def test_clean_documents_are_untouched():
 def test_seed_000_loses_its_banner_and_nothing_else(seeds):
     text = (seeds / "000_da0654deea18aef1.txt").read_text(encoding="utf-8")
     out = step.apply(text)
-    assert [c.line for c in out.changes] == [1]
-    assert out.text == text.split("\n", 1)[1]
+    assert [c.line for c in out.changes] == [1, 2]  # the banner, and the blank line it leaves
+    assert out.changes[1].reason == "blank line left by the removal above"
+    assert out.text == text.split("\n", 2)[2]
 
 
 def test_detect_lists_spam_with_scores(tmp_path):
@@ -96,4 +97,4 @@ def test_detect_lists_spam_with_scores(tmp_path):
 def test_fixture_banner_page():
     text = (FIXTURES / "betting_banner_page.txt").read_text(encoding="utf-8")
     out = step.apply(text)
-    assert not out.text.startswith("918bet") and [c.line for c in out.changes] == [1]
+    assert not out.text.startswith("918bet") and [c.line for c in out.changes] == [1, 2]

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Mapping
 
-from ..core import Change, Finding, Step, StepOutput
+from ..core import BLANK_REASON, Change, Finding, Step, StepOutput, orphan_blank
 from ..patterns import trie_pattern
 from ..resources import data_lines
 
@@ -131,9 +131,14 @@ class BoilerplateStep(Step):
         changes: list[Change] = []
         findings: list[Finding] = []
         out: list[str] = []
+        deleted_above = False
         for index, line in enumerate(lines):
-            verdict = self.classify(line, index in header, index in footer)
             number = index + 1
+            if orphan_blank(out, line, deleted_above):
+                changes.append(Change(self.name, "delete", number, line, "", BLANK_REASON))
+                continue
+            deleted_above = False
+            verdict = self.classify(line, index in header, index in footer)
             if verdict is None:
                 out.append(line)
                 continue
@@ -148,6 +153,7 @@ class BoilerplateStep(Step):
                 out.append(line)
                 continue
             changes.append(Change(self.name, "delete", number, line, "", reason))
+            deleted_above = True
         if not changes and not findings:
             return StepOutput(text)
         new = "\n".join(out)

@@ -12,7 +12,7 @@ hit costs one regex search.
 
 >>> r = SpamStep().apply("188bet体育_188体育投注-在线APP官网@\\n\\n昆明召开会议，部署工作。\\n")
 >>> r.text
-'\\n昆明召开会议，部署工作。\\n'
+'昆明召开会议，部署工作。\\n'
 >>> SpamStep().apply("中国体育代表团在亚运会上获得金牌。\\n体育彩票第2024100期开奖公告\\n").changes
 ()
 """
@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Mapping, NamedTuple
 
-from ..core import Change, Finding, Step, StepOutput
+from ..core import BLANK_REASON, Change, Finding, Step, StepOutput, orphan_blank
 from ..patterns import trie_pattern
 from ..resources import data_lines
 
@@ -154,13 +154,19 @@ class SpamStep(Step):
         changes: list[Change] = []
         findings: list[Finding] = []
         out: list[str] = []
+        deleted_above = False
         for index, line in enumerate(lines):
+            number = index + 1
+            if orphan_blank(out, line, deleted_above):
+                changes.append(Change(self.name, "delete", number, line, "", BLANK_REASON))
+                continue
+            deleted_above = False
             if index not in candidates and index not in decoys:
                 out.append(line)
                 continue
-            number = index + 1
             if index in decoys and _DECOY.match(line):
                 changes.append(Change(self.name, "delete", number, line, "", "decoy HTML tag line"))
+                deleted_above = True
                 continue
             scored = self.score(line, at_edge=index in edges, doc_terms=doc_terms) if index in candidates else None
             if scored is not None:
@@ -170,6 +176,7 @@ class SpamStep(Step):
                               f"terms: {', '.join(scored.terms[:6])})")
                     changes.append(Change(self.name, "delete", number, line, "", reason))
                     findings.append(Finding(self.name, "spam", number, line, detail))
+                    deleted_above = True
                     continue
                 if scored.score >= self.threshold * SUSPECT_SHARE:
                     findings.append(Finding(self.name, "suspect", number, line, detail))
