@@ -142,7 +142,9 @@ class SpamStep(Step):
             hits_per_line[index] = hits_per_line.get(index, 0) + 1
             if haystack[max(0, match.start() - 2) : match.start()].isdigit():
                 candidates.add(index)  # 188体育, 365彩票: a brand written with digits
-        candidates |= {i for i, n in hits_per_line.items() if n >= 2}
+        # Two weak hits in a long line of prose never add up to an injection.
+        candidates |= {i for i, n in hits_per_line.items()
+                       if n >= 2 and not (len(lines[i]) > 60 and "。" in lines[i])}
         candidates |= {i for i, m in _matches_by_line(haystack, _BET) if _BRAND_DIGITS.match(haystack, max(0, m.start() - 5))
                        or _BRAND_DIGITS.search(haystack, max(0, m.start() - 5), m.end() + 4)}
         candidates |= {i for i, _ in _matches_by_line(haystack, self.brands)}
@@ -262,7 +264,7 @@ class SpamStep(Step):
             removed.append(match.group())
             return ""
 
-        if self.fragment_brands is None:
+        if self.fragment_brands is None or not (self.brands.search(_lower(line)) or _BET.search(_lower(line))):
             return line, removed
         line = _URL.sub(lambda m: cut(m) if self.brands.search(m.group()) or _BRAND_DIGITS.search(m.group()) else m.group(), line)
         line = self.fragment_brands.sub(cut, line)
