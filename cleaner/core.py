@@ -142,6 +142,28 @@ def orphan_blank(kept: list[str], line: str, after_deletion: bool) -> bool:
 BLANK_REASON = "blank line left by the removal above"
 
 
+def edge_lines(lines: Sequence[str], head: int, tail: int) -> tuple[list[int], list[int]]:
+    """Indexes of the first ``head`` and last ``tail`` non-blank lines, found from both ends
+    without walking the whole document.
+
+    >>> edge_lines(["", "a", "b", "", "c"], 2, 1)
+    ([1, 2], [4])
+    """
+    first = []
+    for i, line in enumerate(lines):
+        if line.strip():
+            first.append(i)
+            if len(first) == head:
+                break
+    last = []
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip():
+            last.append(i)
+            if len(last) == tail:
+                break
+    return first, last[::-1]
+
+
 @dataclass
 class StepStats:
     """Additive counters for one step across any number of documents."""

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Mapping
 
-from ..core import BLANK_REASON, Change, Finding, Step, StepOutput, orphan_blank
+from ..core import BLANK_REASON, Change, Finding, Step, StepOutput, edge_lines, orphan_blank
 from ..patterns import trie_pattern
 from ..resources import data_lines
 
@@ -123,11 +123,10 @@ class BoilerplateStep(Step):
 
     def apply(self, text: str) -> StepOutput:
         lines = text.split("\n")
-        content = [i for i, line in enumerate(lines) if line.strip()]
-        if not content:
+        first, last = edge_lines(lines, 8, 8)
+        if not first:
             return StepOutput(text)
-        header = set(content[:8])
-        footer = set(content[-8:])
+        header, footer = set(first), set(last)
         changes: list[Change] = []
         findings: list[Finding] = []
         out: list[str] = []

@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Mapping, NamedTuple
 
-from ..core import BLANK_REASON, Change, Finding, Step, StepOutput, orphan_blank
+from ..core import BLANK_REASON, Change, Finding, Step, StepOutput, edge_lines, orphan_blank
 from ..patterns import trie_pattern
 from ..resources import data_lines
 
@@ -128,8 +128,8 @@ class SpamStep(Step):
 
     def apply(self, text: str) -> StepOutput:
         lines = text.split("\n")
-        content = [i for i, line in enumerate(lines) if line.strip()]
-        edges = set(content[:3] + content[-2:])
+        first, last = edge_lines(lines, 3, 2)
+        edges = set(first + last)
         # One pass of the whole lexicon over the text: which lines have evidence at all. The
         # lexicon is lowercase and so is the text it runs on (case-folding patterns are slow).
         haystack = _lower(text)
@@ -153,43 +153,50 @@ class SpamStep(Step):
         if not candidates and not decoys:
             return StepOutput(text)
         doc_terms["\0text"] = text  # for stuffed chunks that are no lexicon term
-        changes: list[Change] = []
+        # Decide for the few candidate lines first; rebuild the text only if one changes.
+        edits: dict[int, tuple[str | None, str, str]] = {}  # index -> (new line or None, kind, reason)
         findings: list[Finding] = []
-        out: list[str] = []
-        deleted_above = False
-        for index, line in enumerate(lines):
+        for index in sorted(candidates | decoys):
+            line = lines[index]
             number = index + 1
-            if orphan_blank(out, line, deleted_above):
-                changes.append(Change(self.name, "delete", number, line, "", BLANK_REASON))
-                continue
-            deleted_above = False
-            if index not in candidates and index not in decoys:
-                out.append(line)
-                continue
             if index in decoys and _DECOY.match(line):
-                changes.append(Change(self.name, "delete", number, line, "", "decoy HTML tag line"))
-                deleted_above = True
+                edits[index] = (None, "delete", "decoy HTML tag line")
                 continue
-            scored = self.score(line, at_edge=index in edges, doc_terms=doc_terms) if index in candidates else None
+            if index not in candidates:
+                continue
+            scored = self.score(line, at_edge=index in edges, doc_terms=doc_terms)
             if scored is not None:
                 detail = {"score": round(scored.score, 3), **{k: round(v, 3) for k, v in scored.features.items()}}
                 if scored.score >= self.threshold:
-                    reason = (f"injected spam line (score {scored.score:.2f}: {_describe(scored.features)}; "
-                              f"terms: {', '.join(scored.terms[:6])})")
-                    changes.append(Change(self.name, "delete", number, line, "", reason))
+                    edits[index] = (None, "delete", f"injected spam line (score {scored.score:.2f}: "
+                                                    f"{_describe(scored.features)}; terms: {', '.join(scored.terms[:6])})")
                     findings.append(Finding(self.name, "spam", number, line, detail))
-                    deleted_above = True
                     continue
                 if scored.score >= self.threshold * SUSPECT_SHARE:
                     findings.append(Finding(self.name, "suspect", number, line, detail))
             cleaned, removed = self._strip_fragments(line)
             if removed:
-                changes.append(Change(self.name, "fragment", number, line, cleaned,
-                                      f"injected fragment(s) removed: {', '.join(removed)}"))
-                line = cleaned
-            out.append(line)
-        if not changes and not findings:
-            return StepOutput(text)
+                edits[index] = (cleaned, "fragment", f"injected fragment(s) removed: {', '.join(removed)}")
+        if not edits:
+            return StepOutput(text, (), tuple(findings))
+        changes: list[Change] = []
+        out: list[str] = []
+        deleted_above = False
+        for index, line in enumerate(lines):
+            if orphan_blank(out, line, deleted_above):
+                changes.append(Change(self.name, "delete", index + 1, line, "", BLANK_REASON))
+                continue
+            deleted_above = False
+            edit = edits.get(index)
+            if edit is None:
+                out.append(line)
+                continue
+            new_line, kind, reason = edit
+            changes.append(Change(self.name, kind, index + 1, line, new_line or "", reason))
+            if new_line is None:
+                deleted_above = True
+            else:
+                out.append(new_line)
         new = "\n".join(out)
         if text.endswith("\n") and not new.endswith("\n"):
             new += "\n"
