@@ -50,6 +50,12 @@ def test_auto_unifies_a_mixed_document_to_its_dominant_script():
     assert change.line == 5 and "traditional line in simplified document" in change.reason
 
 
+def test_auto_finds_a_traditional_paragraph_far_into_a_long_document():
+    text = SIMPLIFIED * 60 + "這是一個繁體段落，出現在很長的文件末尾。\n"
+    out = ScriptStep("auto").apply(text)
+    assert out.text.endswith("这是一个繁体段落，出现在很长的文件末尾。\n")
+
+
 def test_auto_leaves_single_script_documents_alone():
     for text in (SIMPLIFIED, TRADITIONAL):
         assert ScriptStep("auto").apply(text).changes == ()

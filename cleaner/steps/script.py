@@ -29,7 +29,7 @@ from ..core import Change, Finding, Step, StepOutput, WHOLE_DOCUMENT, edit_lines
 from ..resources import data_json, data_lines
 
 SIMPLIFIED, TRADITIONAL, MIXED, NEUTRAL = "simplified", "traditional", "mixed", "neutral"
-LABEL_SAMPLE_CHARS = 64 * 1024
+LABEL_SAMPLE_CHARS = 16 * 1024
 
 #: target -> the OpenCC config that converts to it
 TARGET_CONFIGS = {"zh-hans": "t2s", "zh-hant": "s2t", "zh-tw": "s2twp", "zh-hk": "s2hk"}
@@ -113,8 +113,10 @@ class ScriptStep(Step):
         if self.target == "keep":
             return StepOutput(text)
         lines = text.split("\n")
-        # The label comes from the first 64K characters: ample evidence, and large inputs stay fast.
-        total = evidence(text if len(text) <= LABEL_SAMPLE_CHARS else text[:LABEL_SAMPLE_CHARS])
+        # Unifying needs every line's evidence; converting everything only needs a label, which
+        # the first 16K characters give amply (large inputs stay fast).
+        sample = text if self.target == "auto" or len(text) <= LABEL_SAMPLE_CHARS else text[:LABEL_SAMPLE_CHARS]
+        total = evidence(sample)
         # Lines are only examined one by one when the document holds both scripts.
         per_line = [evidence(line) for line in lines] if total.simplified and total.traditional else \
             [total if (total.simplified or total.traditional) else Evidence(0, 0)] * len(lines)
