@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from .. import plausibility
 from ..core import Change, Finding, Step, StepOutput
-from ..reread import context_bonus
+from ..reread import context_bonus, reread
 from ..resources import data_lines
 
 _PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛńňǹḿɑɡ\u0300-\u030c"
@@ -120,6 +120,10 @@ def _gbk(text: str) -> bytes | None:
         return text.encode("gbk")
     except UnicodeEncodeError:
         return None
+
+
+# Cost of guessing a byte the legacy decoder swallowed with its neighbour.
+LOST_BYTE_BITS = 4.0
 
 
 class _Unknown(NamedTuple):
@@ -215,13 +219,89 @@ def repair_damage(line: str, traditional: bool) -> tuple[list[Repair], list[str]
                 break
         solutions.sort()
         if not solutions or (len(solutions) > 1 and solutions[1][0] - solutions[0][0] < 4.0 and solutions[1][1] != solutions[0][1]):
-            undecided.append(line[prev_index:end])
+            # Denser damage: bare "?" (a byte pair the decoder rejected) inside the stretch.
+            end, items = _long_window(line, match.start())
+            text = _search_repair(prev, items, traditional)
+            if text is None:
+                undecided.append(line[prev_index:end])
+                position = end
+                continue
+            repairs.append(Repair(prev_index, end, text, f"GBK byte search across {prev}|{text[1:2]} "
+                                                         f"({sum(isinstance(i, _Unknown) for i in items)} phantom(s), "
+                                                         f"{sum(i is _LOST_PAIR for i in items)} lost pair(s))"))
             position = end
             continue
         _, text, phantoms = solutions[0]
         repairs.append(Repair(prev_index, end, text, f"GBK phantom {phantoms} across {prev}|{text[1:2]}"))
         position = end
     return repairs, undecided
+
+
+_LOST_PAIR = object()  # a bare "?": two bytes the legacy decoder rejected together
+_WINDOW_LIMIT = 40
+
+
+def _long_window(line: str, start: int) -> tuple[int, list]:
+    """Like :func:`_window`, but carrying on through bare ``?`` and ASCII trail bytes."""
+    items: list = []
+    i = start
+    while i < len(line) and len(items) < _WINDOW_LIMIT:
+        match = _DAMAGE.match(line, i)
+        if match:
+            items.append(_Unknown(normalise_reading(match.group(1))))
+            i = match.end()
+            continue
+        ch = line[i]
+        if ch == "?":
+            items.append(_LOST_PAIR)
+        elif ch.isascii() and not "\x40" <= ch <= "\x7e":
+            break
+        else:
+            items.append(ch)
+        i += 1
+    while items and isinstance(items[-1], str) and items[-1].isascii():
+        items.pop()  # a trailing ASCII letter is as likely the real thing: leave it out
+        i -= 1
+    return i, items
+
+
+def _search_repair(prev: str, items: list, traditional: bool) -> str | None:
+    """Rebuild the bytes with every unknown as a set of options and let the re-reading
+    search pick the most plausible decoding."""
+    head = _gbk(prev)
+    if head is None or not items:
+        return None
+    index = _phantom_index()
+    allowed = plausibility.traditional_only() if traditional else None
+    alternatives: list[list[tuple]] = [[(head, 0.0)]]
+    last: int | None = head[-1]
+    for item in items:
+        if isinstance(item, _Unknown):
+            leads = [last] if last is not None else range(0x81, 0xFF)
+            options = {
+                trail
+                for lead in leads
+                for trail in index.get((lead, item.reading), ())
+                if allowed is None or bytes([lead, trail]).decode("gbk") in allowed
+            }
+            if not options:
+                return None
+            alternatives.append([(bytes([t]), 0.0) for t in sorted(options)])
+            last = next(iter(options)) if len(options) == 1 else None
+        elif item is _LOST_PAIR:
+            alternatives.append([(bytes([b]), LOST_BYTE_BITS) for b in range(0x81, 0xFF)])
+            alternatives.append([(bytes([b]), LOST_BYTE_BITS) for b in range(0x40, 0xFF)])
+            last = None
+        else:
+            data = _gbk(item)
+            if data is None:
+                return None
+            alternatives.append([(data, 0.0)])
+            last = data[-1]
+    reading = reread(alternatives, "gbk")
+    if reading is None or (traditional and not _big5_ok(reading.text)):
+        return None
+    return reading.text
 
 
 def _score(text: str) -> float:
