@@ -5,8 +5,8 @@
   character's count is the sum of the counts of the words it occurs in. jieba's corpus is
   simplified, so every traditional form OpenCC maps a simplified character to inherits that
   character's count (otherwise traditional text would look "rare" and be mistaken for mojibake).
-- ``han_words.tsv``: two-character words of that dictionary with their counts (context for
-  choosing between candidate characters).
+- ``han_words.tsv``: character pairs that occur inside the dictionary's words, with the summed
+  counts of those words (context for choosing between candidate characters).
 - ``ts_chars.tsv`` / ``st_chars.tsv``: OpenCC's own traditional->simplified and
   simplified->traditional character tables (TSCharacters, STCharacters), exported with OpenCC's
   ``opencc_dict`` tool.
@@ -95,8 +95,9 @@ def main() -> None:
         for ch in word:
             if is_han(ch):
                 counts[ch] += int(freq)
-        if len(word) == 2 and all(map(is_han, word)):
-            words[word] += int(freq)
+        if len(word) >= 2 and all(map(is_han, word)):
+            for pair in zip(word, word[1:]):  # every adjacent pair inside a word
+                words["".join(pair)] += int(freq)
     simplified_to_traditional = opencc_table("STCharacters.ocd2")
     for simplified, traditionals in simplified_to_traditional.items():
         base = counts.get(simplified, 0)
@@ -107,7 +108,7 @@ def main() -> None:
     DATA.mkdir(parents=True, exist_ok=True)
     write_table("han_freq.tsv", "Han character counts; see scripts/build_data.py for how they were made.", rows)
     word_rows = sorted(((w, n) for w, n in words.items() if n >= MIN_WORD_COUNT), key=lambda kv: (-kv[1], kv[0]))
-    write_table("han_words.tsv", "Two-character words and their counts (jieba's dictionary); see scripts/build_data.py.",
+    write_table("han_words.tsv", "Character pairs inside words, with summed word counts (jieba's dictionary); see scripts/build_data.py.",
                 word_rows)
     triggers = {}
     for config in TRIGGER_CONFIGS:
