@@ -30,6 +30,7 @@ FOREIGN_LETTER_BITS = 8.0
 STRAY_SYMBOL_BITS = 4.0
 TRADITIONAL_IN_GBK_BITS = 3.0
 MAX_STATES = 1024
+WIDE_BEFORE_WIDE = 96
 # A run that ends a line usually ends a sentence.
 _SENTENCE_END = frozenset("。！？”）」』…")
 SENTENCE_END_BITS = 2.0
@@ -161,7 +162,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     # where node = (emitted text, previous node) links back through the choices made.
     State = tuple[bytes, str, bytes]
     states: dict[State, tuple[float, float, int, tuple | None]] = {(b"", "", b""): (0.0, 0.0, 0, None)}
-    for options in alternatives:
+    for position, options in enumerate(alternatives):
         grown: dict[State, tuple[float, float, int, tuple | None]] = {}
         for (partial, last, pending), (search, bits, guesses, node) in states.items():
             for option in options:
@@ -190,7 +191,10 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
             return None
         # After a lost byte every value of it is a separate state with no cost yet: keep them
         # all for one step, until the next byte tells them apart.
-        limit = beam if len(options) <= 2 else MAX_STATES
+        # ...unless the next step is wide too: then the product would explode, and the beam
+        # keeps the search linear.
+        next_wide = position + 1 < len(alternatives) and len(alternatives[position + 1]) > 2
+        limit = beam if len(options) <= 2 else WIDE_BEFORE_WIDE if next_wide else MAX_STATES
         if len(grown) > limit:
             grown = dict(sorted(grown.items(), key=lambda kv: kv[1][0])[:limit])
         states = grown
