@@ -149,11 +149,12 @@ def _misfit_for(codec: str):
     return misfit
 
 
-def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int = BEAM) -> Reading | None:
+def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int = BEAM, left: str = "") -> Reading | None:
     """The best reading of the byte alternatives in ``codec``, or None if none is valid.
 
     An alternative is ``(bytes, penalty)``, or ``(byte, penalty, True)`` for a byte that a
     UTF-8 reader with Latin-1 fallback failed to decode (which constrains its neighbours).
+    ``left`` is the character just before the damaged run, as context for its first character.
     """
     cost_of = plausibility.char_cost
     misfit = _misfit_for(codec)
@@ -161,7 +162,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     #   -> (search cost, unigram cost, guesses, node)
     # where node = (emitted text, previous node) links back through the choices made.
     State = tuple[bytes, str, bytes]
-    states: dict[State, tuple[float, float, int, tuple | None]] = {(b"", "", b""): (0.0, 0.0, 0, None)}
+    states: dict[State, tuple[float, float, int, tuple | None]] = {(b"", left, b""): (0.0, 0.0, 0, None)}
     for position, options in enumerate(alternatives):
         grown: dict[State, tuple[float, float, int, tuple | None]] = {}
         for (partial, last, pending), (search, bits, guesses, node) in states.items():

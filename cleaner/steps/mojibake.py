@@ -164,7 +164,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 
-def _best_latin_repair(run: str) -> tuple[str, str, float] | None:
+def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | None:
     """The most plausible CJK reading of a Latin-looking run (拼音码 or Sina style), or None."""
     if sum(ord(ch) > 0x7F for ch in run) < MIN_LATIN_CHARS:
         return None
@@ -186,7 +186,7 @@ def _best_latin_repair(run: str) -> tuple[str, str, float] | None:
         return None if transform == "utf-8" else (text, transform, bits)
     alternatives = _latin_alternatives(run)
     for true in ("gb18030", "cp950"):
-        reading = reread(alternatives, true)
+        reading = reread(alternatives, true, left=left)
         if reading is None:
             continue
         source = "gbk" if true == "gb18030" else "big5"
@@ -263,7 +263,7 @@ _CJK_MISREADINGS = (
 )
 
 
-def _best_cjk_repair(run: str) -> tuple[str, str, float] | None:
+def _best_cjk_repair(run: str, left: str = "") -> tuple[str, str, float] | None:
     """The most plausible reading of a CJK-looking run as 古文码 or Big5/GBK confusion."""
     lossy = "\ufffd" in run
     candidates: list[tuple[float, str, str]] = []
@@ -283,7 +283,7 @@ def _best_cjk_repair(run: str) -> tuple[str, str, float] | None:
         alternatives = _encoded_alternatives(run, misread)
         if alternatives is None:
             continue
-        reading = reread(alternatives, true)
+        reading = reread(alternatives, true, left=left)
         if reading:
             note = f"; {reading.guesses} lost byte(s) restored" if reading.guesses else ""
             candidates.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text, label + note))
@@ -356,7 +356,7 @@ def _candidate_repairs(line: str) -> list[Repair]:
                 if span.end() < len(line) and "\x40" <= line[span.end()] <= "\x7e":
                     attempts.append((span.start(), span.end() + 1, _best_latin_repair))
             for a, b, repair in attempts:
-                fixed = repair(line[a:b])
+                fixed = repair(line[a:b], line[a - 1] if a else "")
                 if fixed:
                     text, transform, bits = fixed
                     gain = plausibility.cost(line[a:b]) - bits
