@@ -166,7 +166,8 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 
 def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | None:
     """The most plausible CJK reading of a Latin-looking run (拼音码 or Sina style), or None."""
-    if sum(ord(ch) > 0x7F for ch in run) < MIN_LATIN_CHARS:
+    # CP1252's extras alone (…… —— “”) are Chinese punctuation, not evidence of 拼音码.
+    if sum(0x80 <= ord(ch) <= 0x7FF for ch in run) < MIN_LATIN_CHARS:
         return None
     plain = _single_byte(run)
     candidates: list[tuple[float, str, str]] = []
@@ -410,7 +411,7 @@ class MojibakeStep(Step):
                 reason = "; ".join(f"{line[r.start:r.end]!s} -> {r.text}: {r.transform}" for r in repairs)
                 changes.append(Change(self.name, "repair", number, line, fixed, reason))
                 lines[index] = line = fixed
-            damage = _UNRECOVERABLE.findall(line) + _QUESTION_RUN.findall(line)
+            damage = _damage_in(line)
             if damage:
                 kinds = _count_damage(damage)
                 findings.append(Finding(self.name, "unrecoverable", number, line[:80], kinds))
@@ -422,7 +423,7 @@ class MojibakeStep(Step):
             return StepOutput(text)
         if dropped:
             lines = [line for i, line in enumerate(lines) if i not in dropped]
-        total = _count_damage(_UNRECOVERABLE.findall(text) + _QUESTION_RUN.findall(text))
+        total = _count_damage(_damage_in(text))
         if total:
             findings.append(Finding(self.name, "unrecoverable-total", WHOLE_DOCUMENT, "", total))
         return StepOutput("\n".join(lines), tuple(changes), tuple(findings))
@@ -439,6 +440,13 @@ def _lines_with_hits(text: str, pattern: re.Pattern[str]) -> list[int]:
         if not indexes or indexes[-1] != line_no:
             indexes.append(line_no)
     return indexes
+
+
+def _damage_in(text: str) -> list[str]:
+    """Runs of unrecoverable damage (cheap substring tests first)."""
+    if not any(mark in text for mark in ("锟斤拷", "烫烫烫", "屯屯屯", "\ufffd\ufffd\ufffd", "????")):
+        return []
+    return _UNRECOVERABLE.findall(text) + _QUESTION_RUN.findall(text)
 
 
 def _count_damage(pieces: list[str]) -> dict[str, int]:
