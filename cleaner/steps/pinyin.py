@@ -126,6 +126,9 @@ def _gbk(text: str) -> bytes | None:
 LOST_BYTE_BITS = 4.0
 
 
+_LOST_PAIR = object()  # a bare "?": two bytes the legacy decoder rejected together
+
+
 class _Unknown(NamedTuple):
     reading: str
 
@@ -137,24 +140,38 @@ class Repair(NamedTuple):
     evidence: str
 
 
-def _window(line: str, start: int) -> tuple[int, list[str | _Unknown]] | None:
-    """From a damage token at ``start``: the items up to where decoding realigns (end, items)."""
-    items: list[str | _Unknown] = []
+def _window(line: str, start: int, through_lost_pairs: bool = False, limit: int = 200) -> tuple[int, list]:
+    """From a damage token at ``start``: the items up to where decoding realigns (end, items).
+
+    Items are characters, ``_Unknown`` phantom bytes and (``through_lost_pairs``) bare ``?``
+    as ``_LOST_PAIR``; an ASCII trail byte may end the window.
+    """
+    items: list = []
     i = start
-    while i < len(line):
+    while i < len(line) and len(items) < limit:
         match = _DAMAGE.match(line, i)
         if match:
             items.append(_Unknown(normalise_reading(match.group(1))))
             i = match.end()
             continue
         ch = line[i]
-        if ch.isascii():
+        if ch == "?" and through_lost_pairs:
+            items.append(_LOST_PAIR)
+        elif ch.isascii():
             if "\x40" <= ch <= "\x7e":
                 items.append(ch)  # maybe the hidden character's trail byte
                 i += 1
+                if not through_lost_pairs:
+                    break
+                continue
             break
-        items.append(ch)
+        else:
+            items.append(ch)
         i += 1
+    if through_lost_pairs:
+        while items and isinstance(items[-1], str) and items[-1].isascii():
+            items.pop()  # a trailing ASCII letter is as likely the real thing: leave it out
+            i -= 1
     return i, items
 
 
@@ -220,7 +237,7 @@ def repair_damage(line: str, traditional: bool) -> tuple[list[Repair], list[str]
         solutions.sort()
         if not solutions or (len(solutions) > 1 and solutions[1][0] - solutions[0][0] < 4.0 and solutions[1][1] != solutions[0][1]):
             # Denser damage: bare "?" (a byte pair the decoder rejected) inside the stretch.
-            end, items = _long_window(line, match.start())
+            end, items = _window(line, match.start(), through_lost_pairs=True, limit=_WINDOW_LIMIT)
             text = _search_repair(prev, items, traditional)
             if text is None:
                 undecided.append(line[prev_index:end])
@@ -237,32 +254,7 @@ def repair_damage(line: str, traditional: bool) -> tuple[list[Repair], list[str]
     return repairs, undecided
 
 
-_LOST_PAIR = object()  # a bare "?": two bytes the legacy decoder rejected together
 _WINDOW_LIMIT = 40
-
-
-def _long_window(line: str, start: int) -> tuple[int, list]:
-    """Like :func:`_window`, but carrying on through bare ``?`` and ASCII trail bytes."""
-    items: list = []
-    i = start
-    while i < len(line) and len(items) < _WINDOW_LIMIT:
-        match = _DAMAGE.match(line, i)
-        if match:
-            items.append(_Unknown(normalise_reading(match.group(1))))
-            i = match.end()
-            continue
-        ch = line[i]
-        if ch == "?":
-            items.append(_LOST_PAIR)
-        elif ch.isascii() and not "\x40" <= ch <= "\x7e":
-            break
-        else:
-            items.append(ch)
-        i += 1
-    while items and isinstance(items[-1], str) and items[-1].isascii():
-        items.pop()  # a trailing ASCII letter is as likely the real thing: leave it out
-        i -= 1
-    return i, items
 
 
 def _search_repair(prev: str, items: list, traditional: bool) -> str | None:
