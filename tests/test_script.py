@@ -105,3 +105,8 @@ def test_seed_001_comes_out_simplified(seeds):
     text = (seeds / "001_59f4f1f252a4eb4c.txt").read_text(encoding="utf-8")
     out = clean_text(text, script="zh-hans", punctuation="keep").text
     assert label_text(out) == "simplified"
+
+
+def test_auto_leaves_japanese_and_korean_alone():
+    for text in ("日本語の文章です。東京は晴れ、気温は２０度でした。", "한국어 문장입니다. 大韓民國 서울의 날씨는 맑습니다."):
+        assert ScriptStep("auto").apply(text).text == text

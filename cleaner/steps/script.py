@@ -127,6 +127,10 @@ class ScriptStep(Step):
             regions = [n for n, e in enumerate(per_line, 1) if e.label not in (NEUTRAL, _dominant(total))]
             findings.append(Finding(self.name, "mixed-lines", WHOLE_DOCUMENT, "", {"lines": regions[:200]}))
         if self.target == "auto":
+            if _KANA_OR_HANGUL.search(text) and _is_japanese_or_korean(text):
+                # Japanese kanji and Korean hanja are neither script: leave such text alone.
+                findings.append(Finding(self.name, "not-chinese", WHOLE_DOCUMENT, "", {"reason": "kana or hangul"}))
+                return StepOutput(text, (), tuple(findings))
             out = self._unify(text, lines, per_line, total)
         else:
             out = self._convert_all(text, lines, per_line)
@@ -175,6 +179,16 @@ def _triggers(config: str) -> re.Pattern[str]:
     """Any character that occurs in a key of one of ``config``'s dictionaries."""
     chars = data_json("opencc_triggers.json")[config]
     return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
+
+
+_KANA_OR_HANGUL = re.compile("[\u3040-\u30ff\uac00-\ud7a3]")
+
+
+def _is_japanese_or_korean(text: str) -> bool:
+    """Kana or Hangul make up a real share of the writing (not one quoted word)."""
+    kana = len(_KANA_OR_HANGUL.findall(text))
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return kana >= 3 and kana * 5 >= han
 
 
 def _dominant(total: Evidence) -> str | None:
