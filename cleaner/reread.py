@@ -35,7 +35,9 @@ WIDE_BEFORE_WIDE = 96
 _SENTENCE_END = frozenset("。！？”）」』…")
 SENTENCE_END_BITS = 2.0
 _DIGITS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千")
-_FULLWIDTH_DIGITS = frozenset("０１２３４５６７８９．")
+_FULL_WIDTH_ALNUM = frozenset("０１２３４５６７８９．") | frozenset(chr(c) for c in range(0xFF21, 0xFF3B)) \
+    | frozenset(chr(c) for c in range(0xFF41, 0xFF5B))
+LETTER_BESIDE_HAN_BITS = 4.0
 # Characters that follow numbers (dates, times, measure words).
 _COUNTERS = frozenset("年月日号时分秒岁元万亿个次名位项条件天周届期")
 
@@ -66,13 +68,26 @@ def _needed(codec: str, partial: bytes) -> int:
     return 2
 
 
+# CP950 decodes Big5 A241/A242 as the look-alikes U+2215/U+FE68, where Big5 (and every
+# Chinese text) has the full-width solidus and reverse solidus: keep the common forms.
+_AFTER_DECODE = {"cp950": (("\u2215", "\uff0f"), ("\ufe68", "\uff3c"))}
+
+
+def after_decode(text: str, encoding: str) -> str:
+    """Codec-specific touch-ups applied to every decoding of ``encoding``."""
+    for old, new in _AFTER_DECODE.get(encoding, ()):
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
 @lru_cache(maxsize=65536)
 def _decode(codec: str, data: bytes) -> str | None:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
         return None
-    return text if len(text) == 1 else None
+    return after_decode(text, codec) if len(text) == 1 else None
 
 
 def _feed(codec: str, partial: bytes, byte: int) -> tuple[bytes, str | None] | None:
@@ -104,8 +119,11 @@ def context_bonus(left: str, ch: str) -> float:
     bonus = plausibility.word_bonus(left, ch)
     if left in _DIGITS and ch in _COUNTERS:
         bonus = max(bonus, 6.0)
-    elif left in _FULLWIDTH_DIGITS and ch in _FULLWIDTH_DIGITS:
-        bonus = max(bonus, 5.0)  # runs of full-width digits in statistics tables
+    elif left in _FULL_WIDTH_ALNUM and ch in _FULL_WIDTH_ALNUM:
+        bonus = max(bonus, 5.0)  # runs of full-width digits and letters (ＣＤＭＡ, tables)
+    elif (ch.isascii() and ch.isalpha() and plausibility.is_han(left)) or \
+            (left.isascii() and left.isalpha() and plausibility.is_han(ch)):
+        bonus -= LETTER_BESIDE_HAN_BITS  # a lone Latin letter glued to Chinese: a misread trail byte
     return bonus
 
 

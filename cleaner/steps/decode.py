@@ -29,6 +29,7 @@ import threading
 from typing import Any, NamedTuple
 
 from .. import plausibility
+from ..reread import after_decode as _after_decode
 
 NAME = "decode"
 DESCRIPTION = "bytes -> text: BOM, UTF-16/32, strict UTF-8, scored CJK legacy encodings, mixed files"
@@ -130,17 +131,6 @@ class Decoded(NamedTuple):
 
 
 # --- decoding with recorded losses -------------------------------------------------------
-
-# CP950 decodes Big5 A241/A242 as the look-alikes U+2215/U+FE68, where Big5 (and every
-# Chinese text) has the full-width solidus and reverse solidus: keep the common forms.
-_AFTER_DECODE = {"cp950": (("\u2215", "\uff0f"), ("\ufe68", "\uff3c"))}
-
-
-def _after_decode(text: str, encoding: str) -> str:
-    for old, new in _AFTER_DECODE.get(encoding, ()):
-        if old in text:
-            text = text.replace(old, new)
-    return text
 
 _recorder = threading.local()
 
