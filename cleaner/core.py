@@ -164,22 +164,6 @@ def edge_lines(lines: Sequence[str], head: int, tail: int) -> tuple[list[int], l
     return first, last[::-1]
 
 
-@dataclass
-class StepStats:
-    """Additive counters for one step across any number of documents."""
-
-    seconds: float = 0.0
-    documents: int = 0
-    changed: int = 0
-    changes: int = 0
-
-    def add(self, other: "StepStats") -> None:
-        self.seconds += other.seconds
-        self.documents += other.documents
-        self.changed += other.changed
-        self.changes += other.changes
-
-
 @dataclass(frozen=True)
 class CleanResult:
     """What cleaning one document produced. Every report is rendered from this object."""
