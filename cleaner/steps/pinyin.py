@@ -124,6 +124,10 @@ def _gbk(text: str) -> bytes | None:
 
 # Cost of guessing a byte the legacy decoder swallowed with its neighbour.
 LOST_BYTE_BITS = 4.0
+# A searched repair must read like text: no ASCII-range trail bytes left between Chinese
+# characters, and a modest cost per character.
+_TRAIL_RESIDUE = re.compile(r"[@-~](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[@-~]")
+MAX_SEARCH_BITS_PER_CHAR = 13.0
 
 
 _LOST_PAIR = object()  # a bare "?": two bytes the legacy decoder rejected together
@@ -293,6 +297,8 @@ def _search_repair(prev: str, items: list, traditional: bool) -> str | None:
     reading = reread(alternatives, "gbk")
     if reading is None or (traditional and not _big5_ok(reading.text)):
         return None
+    if _TRAIL_RESIDUE.search(reading.text[1:]) or reading.bits / len(reading.text) > MAX_SEARCH_BITS_PER_CHAR:
+        return None  # ASCII-range trail bytes left over, or implausible: still misaligned
     return reading.text
 
 
