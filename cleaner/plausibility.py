@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .resources import data_lines
+from .resources import data_pairs, opencc_chars
 
 #: Cost (bits) of a Han character that our table has never seen.
 UNSEEN_HAN = 27.0
@@ -55,11 +55,7 @@ def is_han(ch: str) -> bool:
 @lru_cache(maxsize=1)
 def han_counts() -> dict[str, int]:
     """Character -> corpus count, loaded once from package data."""
-    counts = {}
-    for line in data_lines("han_freq.tsv"):
-        ch, _, n = line.partition("\t")
-        counts[ch] = int(n)
-    return counts
+    return {ch: int(n) for ch, n in data_pairs("han_freq.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -161,11 +157,7 @@ def cost_per_char(text: str) -> float:
 @lru_cache(maxsize=1)
 def _to_simplified() -> dict[str, str]:
     """OpenCC's traditional -> simplified character table (first, default target)."""
-    table = {}
-    for line in data_lines("ts_chars.tsv"):
-        key, _, targets = line.partition("\t")
-        table[key] = targets.split(" ")[0]
-    return table
+    return {key: targets[0] for key, targets in opencc_chars("ts_chars.tsv").items()}
 
 
 @lru_cache(maxsize=1)
@@ -176,11 +168,7 @@ def traditional_only() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _word_counts() -> dict[str, int]:
-    counts = {}
-    for line in data_lines("han_words.tsv"):
-        word, _, n = line.partition("\t")
-        counts[word] = int(n)
-    return counts
+    return {word: int(n) for word, n in data_pairs("han_words.tsv")}
 
 
 def word_bonus(first: str, second: str) -> float:

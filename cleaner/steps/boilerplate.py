@@ -24,7 +24,7 @@ from typing import Iterable, Mapping
 
 from ..core import BLANK_REASON, Change, Finding, Step, StepOutput, edge_lines, orphan_blank
 from ..patterns import trie_pattern
-from ..resources import data_lines
+from ..resources import data_pairs
 
 # Characters that carry no content in a chrome line.
 _FILLER = re.compile(r"[\s|｜>›»/\\【】\[\]()（）:：·•,，、\-—_=*#]+")
@@ -52,11 +52,7 @@ _WIDGET_TAIL = re.compile(r"\s*(?:字号|字体)\s*[:：]?\s*[\[【(（]?[\s大�
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
-    table = {}
-    for line in data_lines("boilerplate_lexicon.tsv"):
-        phrase, _, kind = line.partition("\t")
-        table[phrase] = kind.strip()
-    return table
+    return dict(data_pairs("boilerplate_lexicon.tsv"))
 
 
 def parse_metadata(line: str) -> dict[str, str]:

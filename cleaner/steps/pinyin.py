@@ -36,7 +36,7 @@ from typing import NamedTuple
 from .. import plausibility
 from ..core import Change, Finding, Step, StepOutput
 from ..reread import context_bonus, reread
-from ..resources import data_lines
+from ..resources import opencc_chars
 
 _PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛńňǹḿɑɡ\u0300-\u030c"
 _PY = f"[{_PINYIN_LETTERS}]{{1,8}}"
@@ -77,9 +77,8 @@ def _variants() -> dict[str, frozenset[str]]:
     """Each character's simplified/traditional counterparts (OpenCC's character tables)."""
     pairs: defaultdict[str, set[str]] = defaultdict(set)
     for name in ("ts_chars.tsv", "st_chars.tsv"):
-        for line in data_lines(name):
-            key, _, targets = line.partition("\t")
-            for target in targets.split(" "):
+        for key, targets in opencc_chars(name).items():
+            for target in targets:
                 if target != key:
                     pairs[key].add(target)
                     pairs[target].add(key)

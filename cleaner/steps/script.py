@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..core import Change, Finding, Step, StepOutput, WHOLE_DOCUMENT, edit_lines
-from ..resources import data_json, data_lines
+from ..resources import data_json, data_lines, opencc_chars
 
 SIMPLIFIED, TRADITIONAL, MIXED, NEUTRAL = "simplified", "traditional", "mixed", "neutral"
 LABEL_SAMPLE_CHARS = 16 * 1024
@@ -39,16 +39,9 @@ TARGET_CONFIGS = {"zh-hans": "t2s", "zh-hant": "s2t", "zh-tw": "s2twp", "zh-hk":
 def _evidence_sets() -> tuple[frozenset[str], frozenset[str]]:
     """(simplified-only, traditional-only) characters, from OpenCC's character tables."""
 
-    def table(name: str) -> dict[str, list[str]]:
-        out = {}
-        for line in data_lines(name):
-            key, _, targets = line.partition("\t")
-            out[key] = targets.split(" ")
-        return out
-
     neutral = set(data_lines("script_neutral.txt"))
-    simplified = {k for k, v in table("st_chars.tsv").items() if k not in v} - neutral
-    traditional = {k for k, v in table("ts_chars.tsv").items() if k not in v} - neutral
+    simplified = {k for k, v in opencc_chars("st_chars.tsv").items() if k not in v} - neutral
+    traditional = {k for k, v in opencc_chars("ts_chars.tsv").items() if k not in v} - neutral
     both = simplified & traditional
     return frozenset(simplified - both), frozenset(traditional - both)
 

@@ -25,7 +25,7 @@ from typing import Iterable, Mapping, NamedTuple
 
 from ..core import BLANK_REASON, Change, Finding, Step, StepOutput, edge_lines, orphan_blank
 from ..patterns import trie_pattern
-from ..resources import data_lines
+from ..resources import data_pairs
 
 KIND_WEIGHT = {"brand": 1.0, "gambling": 1.0, "porn": 1.0, "seo": 0.35}
 DEFAULT_THRESHOLD = 0.6
@@ -79,11 +79,7 @@ class Scored(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[Term, ...]:
-    terms = []
-    for line in data_lines("spam_lexicon.tsv"):
-        term, _, kind = line.partition("\t")
-        terms.append(Term(term.lower(), kind.strip()))
-    return tuple(terms)
+    return tuple(Term(term.lower(), kind) for term, kind in data_pairs("spam_lexicon.tsv"))
 
 
 def _compile(terms: Iterable[Term]) -> tuple[re.Pattern[str], dict[str, str]]:
