@@ -81,6 +81,19 @@ def after_decode(text: str, encoding: str) -> str:
     return text
 
 
+def strict_decode(data: bytes, encoding: str) -> str | None:
+    """``data`` decoded without errors (and touched up), or None.
+
+    >>> strict_decode(b"\\xa2\\x41", "cp950"), strict_decode(b"\\xff", "utf-8")
+    ('／', None)
+    """
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return after_decode(text, encoding)
+
+
 @lru_cache(maxsize=65536)
 def _decode(codec: str, data: bytes) -> str | None:
     try:

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 
 from .. import plausibility
 from ..reread import after_decode as _after_decode
+from ..reread import strict_decode as _strict
 
 NAME = "decode"
 DESCRIPTION = "bytes -> text: BOM, UTF-16/32, strict UTF-8, scored CJK legacy encodings, mixed files"
@@ -183,14 +184,6 @@ def decode_lossy(data: bytes, encoding: str, base: int = 0) -> tuple[str, list[i
     finally:
         _recorder.offsets = None
     return _after_decode(text, encoding), offsets
-
-
-def _strict(data: bytes, encoding: str) -> str | None:
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
-    return _after_decode(text, encoding)
 
 
 # --- evidence ----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from ftfy.badness import is_bad
 from .. import plausibility
 from ..core import WHOLE_DOCUMENT, Change, Finding, Step, StepOutput
 from ..reread import Alternative, reread
+from ..reread import strict_decode as _strict
 
 # CP1252's printable characters outside Latin-1: they stand for bytes 0x80-0x9F.
 _CP1252_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
@@ -108,13 +109,6 @@ def _latin_cost(run: str) -> float:
             total += 2 * LATIN_NEIGHBOUR_BITS  # both neighbours pay
         previous_high = high
     return total
-
-
-def _strict(data: bytes, codec: str) -> str | None:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError:
-        return None
 
 
 _LOST_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS) for b in range(0x80, 0x100))
