@@ -125,7 +125,7 @@ class SpamStep(Step):
         # One pass of the whole lexicon over the text: which lines have evidence at all. The
         # lexicon is lowercase and so is the text it runs on (case-folding patterns are slow).
         haystack = _lower(text)
-        doc_terms: dict = {}
+        doc_terms: dict[str, int] = {}
         hits_per_line: dict[int, int] = {}
         candidates: set[int] = set()
         for index, match in _matches_by_line(haystack, self.pattern):
@@ -137,14 +137,13 @@ class SpamStep(Step):
         # Two weak hits in a long line of prose never add up to an injection.
         candidates |= {i for i, n in hits_per_line.items()
                        if n >= 2 and not (len(lines[i]) > 60 and "。" in lines[i])}
-        candidates |= {i for i, m in _matches_by_line(haystack, _BET) if _BRAND_DIGITS.match(haystack, max(0, m.start() - 5))
-                       or _BRAND_DIGITS.search(haystack, max(0, m.start() - 5), m.end() + 4)}
+        candidates |= {i for i, m in _matches_by_line(haystack, _BET)
+                       if _BRAND_DIGITS.search(haystack, max(0, m.start() - 5), m.end() + 4)}
         candidates |= {i for i, _ in _matches_by_line(haystack, self.brands)}
         candidates |= {i for i in edges if i in hits_per_line or _repeated(lines[i])}
         decoys = {i for i, _ in _matches_by_line(text, _TAG_CLOSE)}
         if not candidates and not decoys:
             return StepOutput(text)
-        doc_terms["\0text"] = text  # for stuffed chunks that are no lexicon term
         # Decide for the few candidate lines first; rebuild the text only if one changes.
         edits: dict[int, tuple[str | None, str, str]] = {}  # index -> (new line or None, kind, reason)
         findings: list[Finding] = []
@@ -156,7 +155,7 @@ class SpamStep(Step):
                 continue
             if index not in candidates:
                 continue
-            scored = self.score(line, at_edge=index in edges, doc_terms=doc_terms)
+            scored = self.score(line, at_edge=index in edges, doc_terms=doc_terms, document=text)
             if scored is not None:
                 detail = {"score": round(scored.score, 3), **{k: round(v, 3) for k, v in scored.features.items()}}
                 if scored.score >= self.threshold:
@@ -194,8 +193,13 @@ class SpamStep(Step):
             new += "\n"
         return StepOutput(new, tuple(changes), tuple(findings))
 
-    def score(self, line: str, at_edge: bool = False, doc_terms: Mapping[str, int] | None = None) -> Scored | None:
-        """The line's spam score and the features behind it (None when nothing fired)."""
+    def score(self, line: str, at_edge: bool = False, doc_terms: Mapping[str, int] | None = None,
+              document: str | None = None) -> Scored | None:
+        """The line's spam score and the features behind it (None when nothing fired).
+
+        ``doc_terms`` counts the lexicon terms of the whole document and ``document`` is its
+        text: both tell whether the line has anything to do with the rest.
+        """
         stripped = line.strip()
         if not stripped:
             return None
@@ -204,7 +208,7 @@ class SpamStep(Step):
         brand_digits = _BRAND_DIGITS.findall(lowered)
         body = re.sub(r"\s+", "", stripped)
         if not hits and not brand_digits:
-            return self._stuffing(stripped, body, at_edge, doc_terms)
+            return self._stuffing(stripped, at_edge, document)
         weighted = sum(len(m.group()) * KIND_WEIGHT[self.kinds[m.group().lower()]] for m in hits)
         features: dict[str, float] = {"density": min(1.0, weighted / max(1, len(body)))}
         kinds = {self.kinds[m.group().lower()] for m in hits}
@@ -242,7 +246,7 @@ class SpamStep(Step):
         score = features["density"] * 0.6 + sum(v for k, v in features.items() if k != "density")
         return Scored(max(0.0, score), features, terms)
 
-    def _stuffing(self, stripped: str, body: str, at_edge: bool, doc_terms) -> Scored | None:
+    def _stuffing(self, stripped: str, at_edge: bool, document: str | None) -> Scored | None:
         """Keyword stuffing without lexicon terms: a list repeated on a header or footer line,
         with no sentence in it and nothing to do with the rest of the document."""
         if not at_edge or _SENTENCE_PUNCT.search(stripped):
@@ -251,7 +255,8 @@ class SpamStep(Step):
         if not chunk:
             return None
         features = {"density": 0.0, "repeated_chunk": 0.3, "no_sentence_punctuation": 0.1, "edge_position": 0.1}
-        if doc_terms is not None and doc_terms.get("\0text", "").count(chunk.split(" ")[0]) <= stripped.count(chunk.split(" ")[0]):
+        first_item = chunk.split(" ")[0]
+        if document is not None and document.count(first_item) <= stripped.count(first_item):
             features["unrelated_to_document"] = 0.2
         return Scored(sum(features.values()), features, (chunk,))
 
