@@ -56,14 +56,6 @@ LOSSLESS = {"拼音码 gbk->latin-1", "拼音码 gbk->cp1252", "Sina gbk->utf-8/
             "符号码 utf-8->cp1252", "符号码 twice"}
 
 
-def encodable(text: str, codec: str) -> bool:
-    try:
-        text.encode(codec)
-        return True
-    except UnicodeEncodeError:
-        return False
-
-
 def char_recall(reference: str, output: str) -> float:
     matcher = difflib.SequenceMatcher(None, reference, output, autojunk=False)
     return sum(block.size for block in matcher.get_matching_blocks()) / max(1, len(reference))
@@ -75,7 +67,7 @@ def make_pairs(kind: str, docs: int, rng: random.Random, partial: bool) -> list[
     pairs = []
     while len(pairs) < docs:
         doc = corpus.documents(lines, 1, rng, 3, 8)[0]
-        if not encodable(doc, "big5" if source == "trad" else "gbk"):
+        if not corpus.encodable(doc, "big5" if source == "trad" else "gbk"):
             continue
         if partial:
             doc_lines = doc.split("\n")

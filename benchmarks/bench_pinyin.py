@@ -43,14 +43,6 @@ def site_list(rng: random.Random) -> list[str]:
     return rng.sample(common, 300)
 
 
-def gbk_ok(text: str) -> bool:
-    try:
-        text.encode("gbk")
-        return True
-    except UnicodeEncodeError:
-        return False
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=400)
@@ -58,7 +50,7 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     step = PinyinStep()
-    docs = [d for d in corpus.documents(corpus.traditional_news_lines(), args.docs * 2, rng, 3, 8) if gbk_ok(d)]
+    docs = [d for d in corpus.documents(corpus.traditional_news_lines(), args.docs * 2, rng, 3, 8) if corpus.encodable(d, "gbk")]
     docs = docs[: args.docs]
     text_level = byte_level = damaged_docs = lines_right = lines_wrong = 0
     for doc in docs:

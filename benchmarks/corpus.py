@@ -61,6 +61,15 @@ def traditional_news_lines() -> list[str]:
     return [converter.convert(line) for line in news_lines()[:6000]]
 
 
+def encodable(text: str, codec: str) -> bool:
+    """Can ``codec`` carry all of ``text`` (a damage simulator needs its bytes)?"""
+    try:
+        text.encode(codec)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def documents(lines: list[str], count: int, rng: random.Random, min_lines: int = 3, max_lines: int = 12) -> list[str]:
     """Documents made of consecutive lines of a corpus."""
     docs = []
