@@ -6,9 +6,16 @@ a person wrote is cheap; the same bytes decoded the wrong way (mojibake) are exp
 Han characters, Latin-1 letters, half-width katakana, box drawing, U+FFFD, private use.
 Decoding and mojibake repair both choose between candidate texts with it.
 
+Choosing between readings of the same bytes needs more than single characters: a reading with
+fewer characters is cheaper under a unigram model even when it is nonsense. For that there is a
+word model (:func:`segment_cost`): the cost of text as its cheapest segmentation into words of a
+dictionary (``data/han_lexicon.tsv``), which knows that 茫茫 and 奥地利 are words.
+
 >>> cost("发展") < cost("鍙戝睍")
 True
 >>> cost_per_char("的") < cost_per_char("睍")
+True
+>>> segment_cost("一路茫茫草原") < segment_cost("一路沣草原")
 True
 """
 
@@ -18,6 +25,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 from .resources import data_pairs, opencc_chars
 
@@ -35,6 +43,17 @@ _PUNCT_COST = {
     "『": 12.0, "』": 12.0, "〈": 12.0, "〉": 12.0,
 }
 _COMMON_CJK_PUNCT = "".join(_PUNCT_COST)
+#: Marks outside the common punctuation that still belong in Chinese prose.
+USUAL_MARKS = "·×°±§∶①②③④⑤⑥⑦⑧⑨⑩○〇"
+
+
+def usual_mark(ch: str) -> bool:
+    """True for punctuation and signs Chinese prose uses (full-width forms included).
+
+    >>> usual_mark("，"), usual_mark("Ａ"), usual_mark("⒛")
+    (True, True, False)
+    """
+    return ch in _PUNCT_COST or ch in USUAL_MARKS or "\uff01" <= ch <= "\uff5e" or "\u3000" <= ch <= "\u303f"
 
 
 def is_han(ch: str) -> bool:
@@ -109,6 +128,8 @@ def _category_cost(ch: str) -> float:
         return 11.0
     if 0xAC00 <= cp <= 0xD7A3:  # Hangul syllables
         return 12.0
+    if ch == "○":
+        return 11.0  # the zero of years written out in characters (二○○○年), like 〇
     if cp == 0xA0:
         return 9.0
     category = unicodedata.category(ch)
@@ -204,3 +225,88 @@ def unusual_char_pattern(top: int = 5000) -> re.Pattern[str]:
         pattern = re.compile(f"[^\\x00-\\x7f\\u3000-\\u303f\\uff01-\\uff5e{body}]")
         _RARE_CACHE[top] = pattern
     return pattern
+
+
+# --- the word model ----------------------------------------------------------------------
+
+#: Longest word the model looks up (the lexicon holds words of up to four characters).
+MAX_WORD = 4
+#: A Han character on its own costs at most its unigram cost plus this: many characters (谅,
+#: 芦) are common inside words and rare alone, which the lexicon's one-character entries say.
+LONE_HAN_EXTRA_BITS = 4.0
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, float]:
+    """Word (simplified) -> cost in bits, loaded once."""
+    counts = {word: int(n) for word, n in data_pairs("han_lexicon.tsv")}
+    total = sum(counts.values())
+    return {word: math.log2(total / n) for word, n in counts.items()}
+
+
+def _simplified(ch: str) -> str:
+    return _to_simplified().get(ch, ch)
+
+
+@lru_cache(maxsize=65536)
+def _lone_cost(ch: str) -> float:
+    """Cost of a character that is a word of its own (or not part of any word)."""
+    unigram = char_cost(ch)
+    if not is_han(ch):
+        return unigram
+    # Standing alone is never commoner than occurring at all: the dictionary's one-character
+    # counts are generous to some rare characters (褰).
+    alone = max(_lexicon().get(_simplified(ch), math.inf), unigram)
+    return min(alone, unigram + LONE_HAN_EXTRA_BITS)
+
+
+class WordTail(NamedTuple):
+    """What the word model remembers of the text so far: its last characters (simplified,
+    Han only: words never span anything else) and the cost of the best segmentation of the
+    text up to before each of them, then up to the end (``costs[-1]``)."""
+
+    chars: str = ""
+    costs: tuple[float, ...] = (0.0,)
+
+
+def extend(tail: WordTail, ch: str) -> tuple[WordTail, float]:
+    """The model after one more character, and the bits that character added.
+
+    >>> tail, bits = extend(WordTail(), "茫")
+    >>> extend(tail, "茫")[1] < bits
+    True
+    """
+    if not is_han(ch):
+        added = _lone_cost(ch)
+        return WordTail("", (tail.costs[-1] + added,)), added
+    ch_s = _simplified(ch)
+    lexicon = _lexicon()
+    best = tail.costs[-1] + _lone_cost(ch)
+    chars = tail.chars
+    for start in range(len(chars)):
+        word_cost = lexicon.get(chars[start:] + ch_s)
+        if word_cost is not None:
+            best = min(best, tail.costs[start] + word_cost)
+    chars = (chars + ch_s)[-(MAX_WORD - 1):]
+    costs = (*tail.costs, best)[-MAX_WORD:]
+    return WordTail(chars, costs), best - tail.costs[-1]
+
+
+def start_tail(left: str) -> WordTail:
+    """The model's state after ``left``, the context before a span (its last word or so)."""
+    tail = WordTail()
+    for ch in left[-(MAX_WORD - 1):]:
+        tail, _ = extend(tail, ch)
+    return WordTail(tail.chars, tuple(c - tail.costs[-1] for c in tail.costs))
+
+
+def segment_cost(text: str, left: str = "") -> float:
+    """Bits of ``text`` under the word model, after the context ``left``.
+
+    >>> segment_cost("出访奥地利") < segment_cost("出佛地利")
+    True
+    """
+    tail = start_tail(left)
+    for ch in text:
+        tail, _ = extend(tail, ch)
+    return tail.costs[-1]

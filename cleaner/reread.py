@@ -16,7 +16,6 @@ likes best (a beam search over the codec's decoder states, with word context).
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
@@ -34,10 +33,10 @@ WIDE_BEFORE_WIDE = 96
 # A run that ends a line usually ends a sentence.
 _SENTENCE_END = frozenset("。！？”）」』…")
 SENTENCE_END_BITS = 2.0
-_DIGITS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千")
-_FULL_WIDTH_ALNUM = frozenset("０１２３４５６７８９．") | frozenset(chr(c) for c in range(0xFF21, 0xFF3B)) \
+_DIGITS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千零〇○")
+_FULL_WIDTH_ALNUM = frozenset("０１２３４５６７８９．∶") | frozenset(chr(c) for c in range(0xFF21, 0xFF3B)) \
     | frozenset(chr(c) for c in range(0xFF41, 0xFF5B))
-LETTER_BESIDE_HAN_BITS = 4.0
+LETTER_BESIDE_HAN_BITS = 6.0
 # Characters that follow numbers (dates, times, measure words).
 _COUNTERS = frozenset("年月日号时分秒岁元万亿个次名位项条件天周届期")
 
@@ -129,15 +128,20 @@ def context_bonus(left: str, ch: str) -> float:
     """Bits of evidence from the previous character (a known word, a number's counter)."""
     if not left:
         return 0.0
-    bonus = plausibility.word_bonus(left, ch)
+    return plausibility.word_bonus(left, ch) + neighbour_bonus(left, ch)
+
+
+def neighbour_bonus(left: str, ch: str) -> float:
+    """Bits of evidence from the previous character that a dictionary does not hold: counters
+    after numbers, runs of full-width letters, and (negative) a lone letter glued to Chinese."""
     if left in _DIGITS and ch in _COUNTERS:
-        bonus = max(bonus, 6.0)
-    elif left in _FULL_WIDTH_ALNUM and ch in _FULL_WIDTH_ALNUM:
-        bonus = max(bonus, 5.0)  # runs of full-width digits and letters (ＣＤＭＡ, tables)
-    elif (ch.isascii() and ch.isalpha() and plausibility.is_han(left)) or \
+        return 6.0
+    if left in _FULL_WIDTH_ALNUM and ch in _FULL_WIDTH_ALNUM:
+        return 5.0  # runs of full-width digits and letters (ＣＤＭＡ, tables)
+    if (ch.isascii() and ch.isalpha() and plausibility.is_han(left)) or \
             (left.isascii() and left.isalpha() and plausibility.is_han(ch)):
-        bonus -= LETTER_BESIDE_HAN_BITS  # a lone Latin letter glued to Chinese: a misread trail byte
-    return bonus
+        return -LETTER_BESIDE_HAN_BITS  # a lone Latin letter glued to Chinese: a misread trail byte
+    return 0.0
 
 
 def _after_fallback(pending: bytes, option: Alternative) -> bytes | None:
@@ -173,9 +177,9 @@ def _misfit_for(codec: str):
             return TRADITIONAL_IN_GBK_BITS if ch in traditional else 0.0
         if ch.isalpha():
             return FOREIGN_LETTER_BITS
-        if unicodedata.category(ch).startswith("S"):
-            return STRAY_SYMBOL_BITS
-        return 0.0
+        if plausibility.usual_mark(ch) or ch.isspace():
+            return 0.0
+        return STRAY_SYMBOL_BITS  # GBK's and Big5's symbol rows: ⊥ ⒛ Ⅰ
 
     return misfit
 
@@ -188,37 +192,40 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     ``left`` is the character just before the damaged run, as context for its first character.
     """
     cost_of = plausibility.char_cost
+    extend = plausibility.extend
     misfit = _misfit_for(codec)
-    # state (partial bytes, last character, pending fallback bytes)
-    #   -> (search cost, unigram cost, guesses, node)
+    # state (partial bytes, last character, the word model's memory, pending fallback bytes)
+    #   -> (search cost, unigram cost, guesses, node, word model state)
     # where node = (emitted text, previous node) links back through the choices made.
-    State = tuple[bytes, str, bytes]
-    states: dict[State, tuple[float, float, int, tuple | None]] = {(b"", left, b""): (0.0, 0.0, 0, None)}
+    State = tuple[bytes, str, str, bytes]
+    Value = tuple[float, float, int, "tuple | None", plausibility.WordTail]
+    start = plausibility.start_tail(left)
+    states: dict[State, Value] = {(b"", left[-1:], start.chars, b""): (0.0, 0.0, 0, None, start)}
     for position, options in enumerate(alternatives):
-        grown: dict[State, tuple[float, float, int, tuple | None]] = {}
-        for (partial, last, pending), (search, bits, guesses, node) in states.items():
+        grown: dict[State, Value] = {}
+        for (partial, last, _, pending), (search, bits, guesses, node, tail) in states.items():
             for option in options:
                 data, penalty = option[0], option[1]
                 after = _after_fallback(pending, option)
                 if after is None:
                     continue
-                p, previous, s, b, emitted = partial, last, search + penalty, bits, ""
+                p, previous, s, b, emitted, t = partial, last, search + penalty, bits, "", tail
                 for byte in data:
                     step = _feed(codec, p, byte)
                     if step is None:
                         break
                     p, ch = step
                     if ch is not None:
-                        c = cost_of(ch)
-                        s += c - context_bonus(previous, ch) + misfit(ch)
-                        b += c
+                        t, added = extend(t, ch)
+                        s += added - neighbour_bonus(previous, ch) + misfit(ch)
+                        b += cost_of(ch)
                         emitted += ch
                         previous = ch
                 else:
-                    key = (p, previous, after)
+                    key = (p, previous, t.chars, after)
                     held = grown.get(key)
                     if held is None or s < held[0]:
-                        grown[key] = (s, b, guesses + (penalty > 0), (emitted, node))
+                        grown[key] = (s, b, guesses + (penalty > 0), (emitted, node), t)
         if not grown:
             return None
         # After a lost byte every value of it is a separate state with no cost yet: keep them
@@ -232,13 +239,13 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
         states = grown
     finals = sorted(
         (v[0] - (SENTENCE_END_BITS if last in _SENTENCE_END else 0.0), v)
-        for (partial, last, _), v in states.items() if not partial
+        for (partial, last, _, _), v in states.items() if not partial
     )[:5]
     if not finals:
         return None
     # Brackets and quotes come in pairs: among the best endings, prefer balanced ones.
     scored = []
-    for search, (_, bits, guesses, node) in finals:
+    for search, (_, bits, guesses, node, _) in finals:
         text = _text_of(node)
         scored.append((search + UNBALANCED_BITS * _unbalanced(text), text, bits, guesses))
     _, text, bits, guesses = min(scored)

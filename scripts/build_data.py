@@ -7,6 +7,9 @@
   character's count (otherwise traditional text would look "rare" and be mistaken for mojibake).
 - ``han_words.tsv``: character pairs that occur inside the dictionary's words, with the summed
   counts of those words (context for choosing between candidate characters).
+- ``han_lexicon.tsv``: the dictionary's all-Han words of one to four characters with a count of
+  at least ``MIN_LEXICON_COUNT`` (one-character words at any count), for the word model that
+  ranks candidate readings (plausibility.segment_cost).
 - ``ts_chars.tsv`` / ``st_chars.tsv``: OpenCC's own traditional->simplified and
   simplified->traditional character tables (TSCharacters, STCharacters), exported with OpenCC's
   ``opencc_dict`` tool.
@@ -34,6 +37,8 @@ import opencc
 DATA = Path(__file__).resolve().parent.parent / "cleaner" / "data"
 OUT = DATA / "han_freq.tsv"
 MIN_WORD_COUNT = 30
+MIN_LEXICON_COUNT = 5
+MAX_LEXICON_WORD = 4
 
 
 def is_han(ch: str) -> bool:
@@ -89,12 +94,16 @@ def write_table(name: str, header: str, rows: list[tuple[str, object]]) -> None:
 def main() -> None:
     counts: collections.Counter[str] = collections.Counter()
     words: collections.Counter[str] = collections.Counter()
+    lexicon: dict[str, int] = {}
     dict_path = Path(jieba.__file__).parent / "dict.txt"
     for line in dict_path.read_text(encoding="utf-8").splitlines():
         word, freq, *_ = line.split(" ")
         for ch in word:
             if is_han(ch):
                 counts[ch] += int(freq)
+        if all(map(is_han, word)) and len(word) <= MAX_LEXICON_WORD and (
+                len(word) == 1 or int(freq) >= MIN_LEXICON_COUNT):
+            lexicon[word] = int(freq)
         if len(word) >= 2 and all(map(is_han, word)):
             for pair in zip(word, word[1:]):  # every adjacent pair inside a word
                 words["".join(pair)] += int(freq)
@@ -110,6 +119,8 @@ def main() -> None:
     word_rows = sorted(((w, n) for w, n in words.items() if n >= MIN_WORD_COUNT), key=lambda kv: (-kv[1], kv[0]))
     write_table("han_words.tsv", "Character pairs inside words, with summed word counts (jieba's dictionary); see scripts/build_data.py.",
                 word_rows)
+    write_table("han_lexicon.tsv", "Words and their counts (jieba's dictionary); see scripts/build_data.py.",
+                sorted(lexicon.items(), key=lambda kv: (-kv[1], kv[0])))
     triggers = {}
     for config in TRIGGER_CONFIGS:
         chars: set[str] = set()

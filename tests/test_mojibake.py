@@ -38,6 +38,33 @@ def test_lossless_kinds_are_repaired_exactly(label, hurt, text):
     assert out.changes and all(c.step == "mojibake" and c.reason for c in out.changes)
 
 
+# Sina-style damage is not one-to-one: a character may stand for one fallen-back byte or for a
+# two-byte UTF-8 sequence. These lines each have a shorter wrong reading that a one-character
+# model prefers (一路沣草原, 出佛地利, 很乎牧解); the word model picks the right one.
+SINA_CHOICES = [
+    ("gbk", "牧民们走了三百多公里，一路茫茫草原。"),
+    ("gbk", "总理今年春节之际出访奥地利。"),
+    ("gbk", "双方已经达成了很好的谅解。"),
+    ("gbk", "妈妈只好把茄子葫芦一起煮。"),
+    ("gbk", "这部作品的众多录音版本中，当以此版为最。"),
+    ("gbk", "上一场他以２∶３输给上海小将。"),
+    ("big5", "二○○○年長城將豎立倒計時牌。"),
+    ("big5", "礦工（石膏）（孫寶田）"),
+    ("big5", "隨時享用，而又隨時忘卻"),
+]
+
+
+@pytest.mark.parametrize("codec, text", SINA_CHOICES)
+def test_sina_style_readings_are_chosen_by_words(codec, text):
+    dirty = damage.legacy_read_as_utf8_with_latin1_fallback(text, codec)
+    assert step.apply(dirty).text == text
+
+
+def test_no_break_spaces_are_not_sina_style():
+    line = "来源: 昆明日报\xa0\xa0 2023-05-08 10:31\xa0\xa0 字号: [\xa0\xa0\xa0\xa0]"
+    assert step.apply(line).text == line
+
+
 def test_reason_names_the_transform():
     out = step.apply(damage.gbk_read_as_latin1("我们的新家园", "latin-1"))
     assert "gbk read as latin-1/cp1252" in out.changes[0].reason

@@ -23,6 +23,7 @@ more like real text than the span it replaces.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -50,8 +51,6 @@ _BEYOND_LATIN = re.compile(r"[^\x00-\u07ff]")
 
 _UNRECOVERABLE = re.compile(r"(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|(?:�){3,}")
 _QUESTION_RUN = re.compile(r"\?{4,}")
-# Characters that belong in Chinese text although they are outside the common-Han table.
-_USUAL_EXTRAS = "·×°±§①②③④⑤⑥⑦⑧⑨⑩"
 
 # How much cheaper (bits per replaced character) a repair must be, and how plausible.
 MIN_GAIN_BITS_PER_CHAR = 3.0
@@ -80,7 +79,7 @@ class Repair(NamedTuple):
 def _unusual_class() -> str:
     """A character class of what clean Chinese text rarely contains (see plausibility)."""
     base = plausibility.unusual_char_pattern(5000).pattern
-    return base[:-1] + re.escape(_USUAL_EXTRAS) + "]"
+    return base[:-1] + re.escape(plausibility.USUAL_MARKS) + "]"
 
 
 @lru_cache(maxsize=1)
@@ -99,16 +98,34 @@ def _evidence() -> re.Pattern[str]:
 
 
 def _latin_cost(run: str) -> float:
-    """Cost of a Latin-looking run, charging accented Latin letters that sit next to each
-    other (European words interleave them with ASCII; 拼音码 is nothing but them)."""
+    """Cost of a Latin-looking run, charging neighbouring non-ASCII characters that no language
+    puts together: two accented Latin letters (European words interleave them with ASCII;
+    拼音码 is nothing but them), or two of different scripts (Sina-style Big5 mixes Latin-1,
+    IPA, Greek and Cyrillic). Greek or Cyrillic next to its own kind is a word."""
     total = plausibility.cost(run)
-    previous_high = False
+    previous = None
     for ch in run:
-        high = 0x80 <= ord(ch) <= 0x24F or ch in _CP1252_EXTRAS
-        if high and previous_high:
+        block = _block(ch)
+        if block is not None and previous is not None and (block == 0 or block != previous):
             total += 2 * LATIN_NEIGHBOUR_BITS  # both neighbours pay
-        previous_high = high
+        previous = block
     return total
+
+
+# Where the scripts a 2-byte UTF-8 sequence can stand for begin: Latin-1 and Latin Extended,
+# IPA, modifier letters and combining marks, Greek, Cyrillic, Armenian, Hebrew, Arabic, and
+# Syriac onwards.
+_BLOCK_STARTS = (0x80, 0x250, 0x2B0, 0x370, 0x400, 0x530, 0x590, 0x600, 0x700, 0x800)
+
+
+def _block(ch: str) -> int | None:
+    """Which of those blocks ``ch`` is in (0 is Latin, CP1252's extras included), or None."""
+    if ch in _CP1252_EXTRAS:
+        return 0
+    cp = ord(ch)
+    if cp == 0xA0 or not 0x80 <= cp < 0x800:  # a no-break space is just a space
+        return None
+    return bisect.bisect_right(_BLOCK_STARTS, cp) - 1
 
 
 _LOST_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS) for b in range(0x80, 0x100))
@@ -161,7 +178,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | None:
     """The most plausible CJK reading of a Latin-looking run (拼音码 or Sina style), or None."""
     # CP1252's extras alone (…… —— “”) are Chinese punctuation, not evidence of 拼音码.
-    if sum(0x80 <= ord(ch) <= 0x7FF for ch in run) < MIN_LATIN_CHARS:
+    if sum(0x80 <= ord(ch) <= 0x7FF and ch != "\xa0" for ch in run) < MIN_LATIN_CHARS:
         return None
     plain = _single_byte(run)
     candidates: list[tuple[float, str, str]] = []
@@ -173,7 +190,7 @@ def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | Non
             candidates.append((plausibility.cost(text), text, "utf-8"))
     for true in ("gb18030", "cp950"):
         text = _strict(plain, true) if plain is not None else None
-        if text and _acceptable(_latin_cost(run), plausibility.cost(text), len(run), text):
+        if text and _acceptable(_latin_cost(run), plausibility.cost(text), run, text):
             # The plain inverse works: no need to consider Sina-style readings.
             candidates.append((plausibility.cost(text), text, f"{_SOURCE[true]} read as latin-1/cp1252 (拼音码)"))
     if len(candidates) > (1 if candidates and candidates[0][2] == "utf-8" else 0):
@@ -193,17 +210,22 @@ def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | Non
     if not candidates:
         return None
     bits, text, transform = min(candidates)
-    if transform == "utf-8" or not _acceptable(_latin_cost(run), bits, len(run), text):
+    # A Sina-style reading is owed its gain per character it reads: Big5 trail bytes make many
+    # ASCII characters in the run that are then part of one character with their lead byte.
+    evidence = len(text) if "Sina" in transform else None
+    if transform == "utf-8" or not _acceptable(_latin_cost(run), bits, run, text, evidence):
         return None
     return text, transform, bits
 
 
-def _acceptable(before_bits: float, after_bits: float, before_chars: int, after: str) -> bool:
+def _acceptable(before_bits: float, after_bits: float, before: str, after: str, evidence: int | None = None) -> bool:
+    """Is ``after`` clearly better than ``before``: cheaper in all, and by enough per character
+    of evidence (all of ``before`` unless said otherwise), and plausible in itself?"""
     if "\ufffd" in after or not after or before_bits - after_bits < MIN_GAIN_BITS:
         return False
     if after_bits / len(after) > MAX_REPAIRED_BITS_PER_CHAR:
         return False
-    return before_bits - after_bits >= MIN_GAIN_BITS_PER_CHAR * before_chars
+    return before_bits - after_bits >= MIN_GAIN_BITS_PER_CHAR * (len(before) if evidence is None else evidence)
 
 
 def _encoded_alternatives(run: str, codec: str) -> list[list[Alternative]] | None:
@@ -286,7 +308,7 @@ def _best_cjk_repair(run: str, left: str = "") -> tuple[str, str, float] | None:
         return None
     bits, text, transform = min(candidates)
     bits += FOREIGN_LETTER_BITS * max(0, _foreign_letters(text) - _foreign_letters(run))
-    if not _acceptable(plausibility.cost(run), bits, len(run), text):
+    if not _acceptable(plausibility.cost(run), bits, run, text):
         return None
     return text, transform, bits
 
