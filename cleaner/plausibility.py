@@ -188,6 +188,12 @@ def traditional_only() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def simplified_only() -> frozenset[str]:
+    """Characters OpenCC converts to a different traditional form (simplified evidence)."""
+    return frozenset(k for k, v in opencc_chars("st_chars.tsv").items() if k not in v)
+
+
+@lru_cache(maxsize=1)
 def _word_counts() -> dict[str, int]:
     return {word: int(n) for word, n in data_pairs("han_words.tsv")}
 

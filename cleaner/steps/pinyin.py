@@ -45,6 +45,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _ANNOTATION = re.compile(f"([{_HAN}])[(（]({_PY})[)）]")
 # What the legacy decoder left of an annotation whose "(" followed an orphaned byte.
 _DAMAGE = re.compile(f"\\?({_PY})\\)")
+_BARE_ANNOTATION = re.compile(f"[(（]{_PY}[)）]")
 _PRECHECK = re.compile(f"[(（?]{_PY}[)）]")
 # Latin words whose spaces the same sites turned into "?".
 _QUESTION_SPACES = re.compile(r"\b[A-Za-z]+(?:\?[A-Za-z]+){2,}\b")
@@ -143,11 +144,10 @@ class Repair(NamedTuple):
     evidence: str
 
 
-def _window(line: str, start: int, through_lost_pairs: bool = False, limit: int = 200) -> tuple[int, list]:
+def _window(line: str, start: int, limit: int = 200) -> tuple[int, list]:
     """From a damage token at ``start``: the items up to where decoding realigns (end, items).
 
-    Items are characters, ``_Unknown`` phantom bytes and (``through_lost_pairs``) bare ``?``
-    as ``_LOST_PAIR``; an ASCII trail byte may end the window.
+    Items are characters and ``_Unknown`` phantom bytes; an ASCII trail byte ends the window.
     """
     items: list = []
     i = start
@@ -158,23 +158,13 @@ def _window(line: str, start: int, through_lost_pairs: bool = False, limit: int 
             i = match.end()
             continue
         ch = line[i]
-        if ch == "?" and through_lost_pairs:
-            items.append(_LOST_PAIR)
-        elif ch.isascii():
+        if ch.isascii():
             if "\x40" <= ch <= "\x7e":
                 items.append(ch)  # maybe the hidden character's trail byte
                 i += 1
-                if not through_lost_pairs:
-                    break
-                continue
             break
-        else:
-            items.append(ch)
+        items.append(ch)
         i += 1
-    if through_lost_pairs:
-        while items and isinstance(items[-1], str) and items[-1].isascii():
-            items.pop()  # a trailing ASCII letter is as likely the real thing: leave it out
-            i -= 1
     return i, items
 
 
@@ -232,73 +222,141 @@ def repair_damage(line: str, traditional: bool) -> tuple[list[Repair], list[str]
         # phantom is a traditional-only character (請, 經, 國...), a strong constraint.
         for restrict in ((plausibility.traditional_only(), None) if traditional else (None,)):
             for text, phantoms in _solutions(prev, items, restrict):
-                if traditional and not _big5_ok(text):
+                if traditional and not _fits_traditional(_introduced(text, [prev, *items])):
                     continue
                 solutions.append((_score(text), text, phantoms))
             if solutions:
                 break
         solutions.sort()
         if not solutions or (len(solutions) > 1 and solutions[1][0] - solutions[0][0] < 4.0 and solutions[1][1] != solutions[0][1]):
-            # Denser damage: bare "?" (a byte pair the decoder rejected) inside the stretch.
-            end, items = _window(line, match.start(), through_lost_pairs=True, limit=_WINDOW_LIMIT)
-            text = _search_repair(prev, items, traditional)
-            if text is None:
+            # Denser damage (bare "?", misaligned stretches): search the rest of the line.
+            found = _search_repair(prev, _tokens(line, match.start()), traditional)
+            if found is None:
                 undecided.append(line[prev_index:end])
                 position = end
                 continue
-            repairs.append(Repair(prev_index, end, text, f"GBK byte search across {prev}|{text[1:2]} "
-                                                         f"({sum(isinstance(i, _Unknown) for i in items)} phantom(s), "
-                                                         f"{sum(i is _LOST_PAIR for i in items)} lost pair(s))"))
-            position = end
-            continue
+            text, phantoms, lost = found
+            repairs.append(Repair(prev_index, len(line), text, f"GBK byte search across {prev}|{text[1:2]} "
+                                                               f"({phantoms} phantom(s), {lost} lost pair(s))"))
+            break
         _, text, phantoms = solutions[0]
         repairs.append(Repair(prev_index, end, text, f"GBK phantom {phantoms} across {prev}|{text[1:2]}"))
         position = end
     return repairs, undecided
 
 
-_WINDOW_LIMIT = 40
+@lru_cache(maxsize=1)
+def _lost_pairs() -> tuple[bytes, ...]:
+    """The byte pairs a legacy GBK decoder turns into a bare ``?``: a lead byte and a byte that
+    cannot follow it (an unassigned code, or an ASCII space, digit or line break that the pair
+    swallowed)."""
+    pairs = []
+    for lead in range(0x81, 0xFF):
+        for second in (0x0A, 0x20, *range(0x30, 0x3A), *range(0x40, 0x7F), *range(0x80, 0xFF)):
+            pair = bytes([lead, second])
+            if second < 0x40:
+                pairs.append(pair)
+                continue
+            try:
+                pair.decode("gbk")
+            except UnicodeDecodeError:
+                pairs.append(pair)
+    return tuple(pairs)
 
 
-def _search_repair(prev: str, items: list, traditional: bool) -> str | None:
-    """Rebuild the bytes with every unknown as a set of options and let the re-reading
-    search pick the most plausible decoding."""
-    head = _gbk(prev)
-    if head is None or not items:
-        return None
+def _tokens(line: str, start: int) -> list:
+    """The rest of a damaged line as tokens: characters, ``_Unknown`` (``?py)``: one orphaned
+    byte whose pair read py), ``_LOST_PAIR`` (a bare ``?``). A verified annotation ``X(py)``
+    is dropped: inside a misaligned stretch X is itself a phantom the site matched."""
+    tokens: list = []
+    i = start
+    while i < len(line):
+        match = _DAMAGE.match(line, i)
+        if match:
+            tokens.append(_Unknown(normalise_reading(match.group(1))))
+            i = match.end()
+            continue
+        match = _ANNOTATION.match(line, i)
+        if match and reads(match.group(1), normalise_reading(match.group(2))):
+            tokens.append(match.group(1))
+            i = match.end()
+            continue
+        ch = line[i]
+        tokens.append(_LOST_PAIR if ch == "?" else ch)
+        i += 1
+        if "\x40" <= ch <= "\x7e" and len(tokens) > 1 and not (isinstance(tokens[-2], str) and tokens[-2].isascii()):
+            # An ASCII trail byte that realigned the decoder, with its character's annotation.
+            match = _BARE_ANNOTATION.match(line, i)
+            if match:
+                i = match.end()
+    return tokens
+
+
+def _group_options(before: int | None, group: list, allowed: frozenset[str] | None) -> list[tuple]:
+    """Byte strings a run of unknown tokens may stand for: an optional lost pair, then phantom
+    bytes, each reading its pinyin together with the byte before it."""
     index = _phantom_index()
+    if group[0] is _LOST_PAIR:
+        starts = [(pair, pair[-1], LOST_BYTE_BITS * 2) for pair in _lost_pairs()]
+        if len(group) == 1:
+            starts.append((b"?", None, 0.0))  # or a real question mark
+        rest = group[1:]
+    else:
+        starts = [(b"", before, 0.0)]
+        rest = group
+    options = []
+    for data, last, bits in starts:
+        partial = [(data, last)]
+        for unknown in rest:
+            grown = []
+            for so_far, lead in partial:
+                if lead is None:
+                    continue
+                for trail in index.get((lead, unknown.reading), ()):
+                    if allowed is None or bytes([lead, trail]).decode("gbk") in allowed:
+                        grown.append((so_far + bytes([trail]), trail))
+            partial = grown
+        options += [(so_far, bits) for so_far, _ in partial]
+    return options
+
+
+def _search_repair(prev: str, tokens: list, traditional: bool) -> tuple[str, int, int] | None:
+    """Rebuild the bytes of ``prev`` and the rest of the line with every unknown as a set of
+    options, and let the re-reading search pick the most plausible decoding. Returns the text
+    and the numbers of phantoms and lost pairs it restored."""
+    head = _gbk(prev)
+    if head is None or not tokens:
+        return None
     allowed = plausibility.traditional_only() if traditional else None
     alternatives: list[list[tuple]] = [[(head, 0.0)]]
-    last: int | None = head[-1]
-    for item in items:
-        if isinstance(item, _Unknown):
-            leads = [last] if last is not None else range(0x81, 0xFF)
-            options = {
-                trail
-                for lead in leads
-                for trail in index.get((lead, item.reading), ())
-                if allowed is None or bytes([lead, trail]).decode("gbk") in allowed
-            }
+    before: int | None = head[-1]
+    group: list = []
+    for token in [*tokens, None]:
+        if isinstance(token, _Unknown) or token is _LOST_PAIR:
+            if token is _LOST_PAIR and group:
+                alternatives.append(_group_options(before, group, allowed))
+                before, group = None, []
+            group.append(token)
+            continue
+        if group:
+            options = _group_options(before, group, allowed)
             if not options:
                 return None
-            alternatives.append([(bytes([t]), 0.0) for t in sorted(options)])
-            last = next(iter(options)) if len(options) == 1 else None
-        elif item is _LOST_PAIR:
-            alternatives.append([(bytes([b]), LOST_BYTE_BITS) for b in range(0x81, 0xFF)])
-            alternatives.append([(bytes([b]), LOST_BYTE_BITS) for b in range(0x40, 0xFF)])
-            last = None
-        else:
-            data = _gbk(item)
-            if data is None:
-                return None
-            alternatives.append([(data, 0.0)])
-            last = data[-1]
+            alternatives.append(options)
+            group = []
+        if token is None:
+            break
+        data = _gbk(token)
+        if data is None:
+            return None
+        alternatives.append([(data, 0.0)])
+        before = data[-1]
     reading = reread(alternatives, "gbk")
-    if reading is None or (traditional and not _big5_ok(reading.text)):
+    if reading is None or (traditional and not _fits_traditional(_introduced(reading.text, tokens))):
         return None
     if _TRAIL_RESIDUE.search(reading.text[1:]) or reading.bits / len(reading.text) > MAX_SEARCH_BITS_PER_CHAR:
         return None  # ASCII-range trail bytes left over, or implausible: still misaligned
-    return reading.text
+    return reading.text, sum(isinstance(t, _Unknown) for t in tokens), sum(t is _LOST_PAIR for t in tokens)
 
 
 def _score(text: str) -> float:
@@ -306,12 +364,27 @@ def _score(text: str) -> float:
     return plausibility.cost(text) - sum(context_bonus(a, b) for a, b in zip(text, text[1:]))
 
 
-def _big5_ok(text: str) -> bool:
-    try:
-        text.encode("cp950")
-        return True
-    except UnicodeEncodeError:
-        return False
+def _introduced(text: str, tokens: list) -> str:
+    """The characters of a repair that were not in the damaged input: the ones to check
+    against the page's script (the page itself may use characters Big5 lacks, 爲 衆)."""
+    present = {t for t in tokens if isinstance(t, str)}
+    return "".join(ch for ch in text if ch not in present)
+
+
+def _fits_traditional(text: str) -> bool:
+    """Could these characters be on a traditional page: none simplified-only, each one in Big5
+    or a traditional form OpenCC writes (爲 衆, which Big5 lacks)?"""
+    simplified = plausibility.simplified_only()
+    traditional = plausibility.traditional_only()
+    for ch in text:
+        if ch in simplified:
+            return False
+        if ch not in traditional:
+            try:
+                ch.encode("cp950")
+            except UnicodeEncodeError:
+                return False
+    return True
 
 
 class PinyinStep(Step):
