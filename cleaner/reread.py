@@ -29,6 +29,7 @@ FOREIGN_LETTER_BITS = 8.0
 STRAY_SYMBOL_BITS = 4.0
 TRADITIONAL_IN_GBK_BITS = 3.0
 MAX_STATES = 1024
+AVOIDED_BITS = 30.0
 WIDE_BEFORE_WIDE = 96
 # A run that ends a line usually ends a sentence.
 _SENTENCE_END = frozenset("。！？”）」』…")
@@ -184,16 +185,21 @@ def _misfit_for(codec: str):
     return misfit
 
 
-def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int = BEAM, left: str = "") -> Reading | None:
+def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int = BEAM, left: str = "",
+           avoid: frozenset[str] = frozenset()) -> Reading | None:
     """The best reading of the byte alternatives in ``codec``, or None if none is valid.
 
     An alternative is ``(bytes, penalty)``, or ``(byte, penalty, True)`` for a byte that a
     UTF-8 reader with Latin-1 fallback failed to decode (which constrains its neighbours).
-    ``left`` is the character just before the damaged run, as context for its first character.
+    ``left`` is the context before the damaged run; characters in ``avoid`` (the other script's,
+    when the page's is known) are all but ruled out.
     """
     cost_of = plausibility.char_cost
     extend = plausibility.extend
     misfit = _misfit_for(codec)
+    if avoid:
+        fits = misfit
+        misfit = lambda ch: fits(ch) + (AVOIDED_BITS if ch in avoid else 0.0)  # noqa: E731
     # state (partial bytes, last character, the word model's memory, pending fallback bytes)
     #   -> (search cost, unigram cost, guesses, node, word model state)
     # where node = (emitted text, previous node) links back through the choices made.
@@ -235,7 +241,20 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
         next_wide = position + 1 < len(alternatives) and len(alternatives[position + 1]) > 2
         limit = beam if len(options) <= 2 else WIDE_BEFORE_WIDE if next_wide else MAX_STATES
         if len(grown) > limit:
-            grown = dict(sorted(grown.items(), key=lambda kv: kv[1][0])[:limit])
+            ranked = sorted(grown.items(), key=lambda kv: kv[1][0])
+            if len(options) > 2 and next_wide:
+                # Bytes still pending are not scored yet: share the places out among the
+                # pending values (the next byte decides between them), best first.
+                per = max(1, limit // len({key[0] for key in grown}))
+                counts: dict[bytes, int] = {}
+                chosen = {}
+                for key, value in ranked:
+                    if counts.get(key[0], 0) < per:
+                        chosen[key] = value
+                        counts[key[0]] = counts.get(key[0], 0) + 1
+                grown = chosen
+            else:
+                grown = dict(ranked[:limit])
         states = grown
     finals = sorted(
         (v[0] - (SENTENCE_END_BITS if last in _SENTENCE_END else 0.0), v)

@@ -79,6 +79,27 @@ def test_question_marks_for_spaces_and_censored_pinyin():
     assert any("zhōngyāng" in f.text for f in out.findings)
 
 
+# Dense byte damage made with the site simulator on our own sentences (a first line gives the
+# page its traditional script). Site lists are searched and replaced in the order given.
+CONTEXT = "這是一篇關於節日慶祝活動的報導，記者從現場發來消息。\n"
+DENSE = [
+    # 習's own annotation stands between it and the damage; a bare "?" follows the phantom
+    ("這本書由學習出版社正式出版發行，讀者反映很好。", ["暢", "學", "習"]),
+    # the repair brings back 爲, which Big5 lacks but OpenCC writes on traditional pages;
+    # the text ends on a lone lead byte
+    ("市政府爲配合部隊的演習提供了方便。", ["疇"]),
+]
+
+
+@pytest.mark.parametrize("text, site", DENSE)
+def test_dense_damage_is_searched_over_the_rest_of_the_line(text, site):
+    dirty = damage.gbk_byte_annotate(CONTEXT + text, site)
+    assert "?" in dirty
+    out = step.apply(dirty)
+    assert out.text == CONTEXT + text
+    assert any("GBK byte search" in c.reason for c in out.changes)
+
+
 def test_undecidable_damage_is_flagged_not_deleted():
     out = step.apply("測試?xyz)文字")
     assert out.text == "測試?xyz)文字"

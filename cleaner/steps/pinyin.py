@@ -128,6 +128,8 @@ LOST_BYTE_BITS = 4.0
 # characters, and a modest cost per character.
 _TRAIL_RESIDUE = re.compile(r"[@-~](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[@-~]")
 MAX_SEARCH_BITS_PER_CHAR = 13.0
+# Dense damage leaves many readings open for a while: a wider beam than mojibake repair needs.
+SEARCH_BEAM = 48
 
 
 _LOST_PAIR = object()  # a bare "?": two bytes the legacy decoder rejected together
@@ -206,6 +208,18 @@ def _solutions(prev: str, items: list[str | _Unknown], phantoms_from: frozenset[
     return out
 
 
+_ANNOTATION_AT_END = re.compile(_ANNOTATION.pattern + "$")
+
+
+def _character_before(line: str, start: int) -> int:
+    """Index of the character whose bytes precede the damage at ``start``: the one right
+    before it, or the annotated character when an annotation stands between (習(xí)?chàng))."""
+    match = _ANNOTATION_AT_END.search(line, max(0, start - 16), start)
+    if match and reads(match.group(1), normalise_reading(match.group(2))):
+        return match.start()
+    return start - 1
+
+
 def repair_damage(line: str, traditional: bool) -> tuple[list[Repair], list[str]]:
     """Repairs of ``?py)`` damage in one line, and descriptions of damage left alone."""
     repairs: list[Repair] = []
@@ -214,7 +228,9 @@ def repair_damage(line: str, traditional: bool) -> tuple[list[Repair], list[str]
     for match in _DAMAGE.finditer(line):
         if match.start() < position or match.start() == 0:
             continue
-        prev_index = match.start() - 1
+        prev_index = _character_before(line, match.start())
+        if prev_index < position:
+            continue
         prev = line[prev_index]
         end, items = _window(line, match.start())
         solutions = []
@@ -292,7 +308,7 @@ def _tokens(line: str, start: int) -> list:
     return tokens
 
 
-def _group_options(before: int | None, group: list, allowed: frozenset[str] | None) -> list[tuple]:
+def _group_options(before: int | None, group: list, allowed: frozenset[str] | None, last: bool = False) -> list[tuple]:
     """Byte strings a run of unknown tokens may stand for: an optional lost pair, then phantom
     bytes, each reading its pinyin together with the byte before it."""
     index = _phantom_index()
@@ -300,6 +316,9 @@ def _group_options(before: int | None, group: list, allowed: frozenset[str] | No
         starts = [(pair, pair[-1], LOST_BYTE_BITS * 2) for pair in _lost_pairs()]
         if len(group) == 1:
             starts.append((b"?", None, 0.0))  # or a real question mark
+            if last:
+                # a lead byte the text ended on
+                starts += [(bytes([b]), None, LOST_BYTE_BITS) for b in range(0x81, 0xFF)]
         rest = group[1:]
     else:
         starts = [(b"", before, 0.0)]
@@ -339,7 +358,7 @@ def _search_repair(prev: str, tokens: list, traditional: bool) -> tuple[str, int
             group.append(token)
             continue
         if group:
-            options = _group_options(before, group, allowed)
+            options = _group_options(before, group, allowed, last=token is None)
             if not options:
                 return None
             alternatives.append(options)
@@ -351,7 +370,7 @@ def _search_repair(prev: str, tokens: list, traditional: bool) -> tuple[str, int
             return None
         alternatives.append([(data, 0.0)])
         before = data[-1]
-    reading = reread(alternatives, "gbk")
+    reading = reread(alternatives, "gbk", beam=SEARCH_BEAM, avoid=plausibility.simplified_only() if traditional else frozenset())
     if reading is None or (traditional and not _fits_traditional(_introduced(reading.text, tokens))):
         return None
     if _TRAIL_RESIDUE.search(reading.text[1:]) or reading.bits / len(reading.text) > MAX_SEARCH_BITS_PER_CHAR:
