@@ -207,6 +207,9 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     Value = tuple[float, float, int, "tuple | None", plausibility.WordTail]
     start = plausibility.start_tail(left)
     states: dict[State, Value] = {(b"", left[-1:], start.chars, b""): (0.0, 0.0, 0, None, start)}
+    # Wide steps emit the same character after the same state many times (every value of a
+    # lost byte that follows it): score each (state, character) once.
+    seen: dict[tuple, tuple[plausibility.WordTail, float, float]] = {}
     for position, options in enumerate(alternatives):
         grown: dict[State, Value] = {}
         for (partial, last, _, pending), (search, bits, guesses, node, tail) in states.items():
@@ -222,9 +225,14 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                         break
                     p, ch = step
                     if ch is not None:
-                        t, added = extend(t, ch)
-                        s += added - neighbour_bonus(previous, ch) + misfit(ch)
-                        b += cost_of(ch)
+                        scored = seen.get((t, previous, ch))
+                        if scored is None:
+                            after_ch, added = extend(t, ch)
+                            scored = seen[(t, previous, ch)] = (
+                                after_ch, added - neighbour_bonus(previous, ch) + misfit(ch), cost_of(ch))
+                        t = scored[0]
+                        s += scored[1]
+                        b += scored[2]
                         emitted += ch
                         previous = ch
                 else:

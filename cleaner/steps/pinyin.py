@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from .. import plausibility
 from ..core import Change, Finding, Step, StepOutput
-from ..reread import context_bonus, reread
+from ..reread import reread
 from ..resources import opencc_chars
 
 _PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛńňǹḿɑɡ\u0300-\u030c"
@@ -379,8 +379,8 @@ def _search_repair(prev: str, tokens: list, traditional: bool) -> tuple[str, int
 
 
 def _score(text: str) -> float:
-    """Unigram cost less the word context of neighbouring characters."""
-    return plausibility.cost(text) - sum(context_bonus(a, b) for a, b in zip(text, text[1:]))
+    """Cost of a candidate repair under the word model (lower reads better)."""
+    return plausibility.segment_cost(text)
 
 
 def _introduced(text: str, tokens: list) -> str:
