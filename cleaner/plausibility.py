@@ -193,27 +193,6 @@ def simplified_only() -> frozenset[str]:
     return frozenset(k for k, v in opencc_chars("st_chars.tsv").items() if k not in v)
 
 
-@lru_cache(maxsize=1)
-def _word_counts() -> dict[str, int]:
-    return {word: int(n) for word, n in data_pairs("han_words.tsv")}
-
-
-def word_bonus(first: str, second: str) -> float:
-    """Bits of evidence that ``first + second`` is a word (0 when it is not a known one).
-
-    Traditional characters are looked up through their simplified forms.
-
-    >>> word_bonus("开", "放") > word_bonus("开", "政") == 0
-    True
-    """
-    simplify = _to_simplified()
-    word = simplify.get(first, first) + simplify.get(second, second)
-    n = _word_counts().get(word)
-    if not n:
-        return 0.0
-    return max(0.0, min(14.0, math.log2(n) - 3.0))
-
-
 _RARE_CACHE: dict[int, re.Pattern[str]] = {}
 
 

@@ -125,13 +125,6 @@ def _feed(codec: str, partial: bytes, byte: int) -> tuple[bytes, str | None] | N
     return b"", ch
 
 
-def context_bonus(left: str, ch: str) -> float:
-    """Bits of evidence from the previous character (a known word, a number's counter)."""
-    if not left:
-        return 0.0
-    return plausibility.word_bonus(left, ch) + neighbour_bonus(left, ch)
-
-
 def neighbour_bonus(left: str, ch: str) -> float:
     """Bits of evidence from the previous character that a dictionary does not hold: counters
     after numbers, runs of full-width letters, and (negative) a lone letter glued to Chinese."""

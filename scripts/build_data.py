@@ -5,8 +5,6 @@
   character's count is the sum of the counts of the words it occurs in. jieba's corpus is
   simplified, so every traditional form OpenCC maps a simplified character to inherits that
   character's count (otherwise traditional text would look "rare" and be mistaken for mojibake).
-- ``han_words.tsv``: character pairs that occur inside the dictionary's words, with the summed
-  counts of those words (context for choosing between candidate characters).
 - ``han_lexicon.tsv``: the dictionary's all-Han words of one to four characters with a count of
   at least ``MIN_LEXICON_COUNT`` (one-character words at any count), for the word model that
   ranks candidate readings (plausibility.segment_cost).
@@ -36,7 +34,6 @@ import opencc
 
 DATA = Path(__file__).resolve().parent.parent / "cleaner" / "data"
 OUT = DATA / "han_freq.tsv"
-MIN_WORD_COUNT = 30
 MIN_LEXICON_COUNT = 5
 MAX_LEXICON_WORD = 4
 
@@ -93,7 +90,6 @@ def write_table(name: str, header: str, rows: list[tuple[str, object]]) -> None:
 
 def main() -> None:
     counts: collections.Counter[str] = collections.Counter()
-    words: collections.Counter[str] = collections.Counter()
     lexicon: dict[str, int] = {}
     dict_path = Path(jieba.__file__).parent / "dict.txt"
     for line in dict_path.read_text(encoding="utf-8").splitlines():
@@ -104,9 +100,6 @@ def main() -> None:
         if all(map(is_han, word)) and len(word) <= MAX_LEXICON_WORD and (
                 len(word) == 1 or int(freq) >= MIN_LEXICON_COUNT):
             lexicon[word] = int(freq)
-        if len(word) >= 2 and all(map(is_han, word)):
-            for pair in zip(word, word[1:]):  # every adjacent pair inside a word
-                words["".join(pair)] += int(freq)
     simplified_to_traditional = opencc_table("STCharacters.ocd2")
     for simplified, traditionals in simplified_to_traditional.items():
         base = counts.get(simplified, 0)
@@ -116,9 +109,6 @@ def main() -> None:
     rows = sorted(((c, n) for c, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
     DATA.mkdir(parents=True, exist_ok=True)
     write_table("han_freq.tsv", "Han character counts; see scripts/build_data.py for how they were made.", rows)
-    word_rows = sorted(((w, n) for w, n in words.items() if n >= MIN_WORD_COUNT), key=lambda kv: (-kv[1], kv[0]))
-    write_table("han_words.tsv", "Character pairs inside words, with summed word counts (jieba's dictionary); see scripts/build_data.py.",
-                word_rows)
     write_table("han_lexicon.tsv", "Words and their counts (jieba's dictionary); see scripts/build_data.py.",
                 sorted(lexicon.items(), key=lambda kv: (-kv[1], kv[0])))
     triggers = {}
