@@ -132,10 +132,17 @@ def neighbour_bonus(left: str, ch: str) -> float:
         return 6.0
     if left in _FULL_WIDTH_ALNUM and ch in _FULL_WIDTH_ALNUM:
         return 5.0  # runs of full-width digits and letters (ＣＤＭＡ, tables)
-    if (ch.isascii() and ch.isalpha() and plausibility.is_han(left)) or \
-            (left.isascii() and left.isalpha() and plausibility.is_han(ch)):
+    if (_trail_like(ch) and plausibility.is_han(left)) or (_trail_like(left) and plausibility.is_han(ch)):
         return -LETTER_BESIDE_HAN_BITS  # a lone Latin letter glued to Chinese: a misread trail byte
     return 0.0
+
+
+# ASCII that Big5 and GBK use as trail bytes and Chinese prose never glues to a character.
+_TRAIL_SYMBOLS = frozenset("@[\\]^_`{|}~")
+
+
+def _trail_like(ch: str) -> bool:
+    return ch.isascii() and (ch.isalpha() or ch in _TRAIL_SYMBOLS)
 
 
 def _after_fallback(pending: bytes, option: Alternative) -> bytes | None:
