@@ -12,8 +12,12 @@ into one ``?``. Two rules undo it:
 - for ``prev ? py )``: the phantom character that matched read ``py`` and began with prev's
   last byte; its second byte began the hidden character. The bytes are rebuilt with the
   phantom bytes as unknowns constrained by their readings, and decoded again; only a unique
-  best reading that is valid in the page's script is accepted. Otherwise the damage is
-  reported, never deleted.
+  best reading that is valid in the page's script is accepted;
+- denser damage (a misaligned stretch with bare ``?``) is rebuilt over the rest of the line:
+  each ``?py)`` is one byte that reads py with the byte before it, each bare ``?`` a byte pair
+  GBK cannot decode (or one that swallowed an ASCII space, digit or line break), annotations
+  inside the stretch are dropped, and the word model picks the reading. Damage nothing
+  explains is reported, never deleted.
 
 Runs before script conversion, which would destroy the byte evidence.
 
