@@ -37,30 +37,34 @@ TECHNICAL = [
 ]
 
 
-def site_list(rng: random.Random) -> list[str]:
+def site_list(rng: random.Random, size: int = 300) -> list[str]:
     """A mirror site's list of annotated characters: common characters that differ between
     the scripts (as on the real pages: 當 質 發 會 國 請...), in random order."""
     traditional = traditional_only()
     common = [ch for ch, rank in han_ranks().items() if rank < 4000 and ch in traditional and damage.first_reading(ch)]
-    return rng.sample(common, 300)
+    return rng.sample(common, size)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--site-size", type=int, default=300,
+                        help="characters on the simulated site's list (300 gives about twice the seed's '?' density)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     step = PinyinStep()
     docs = [d for d in corpus.documents(corpus.traditional_news_lines(), args.docs * 2, rng, 3, 8) if corpus.encodable(d, "gbk")]
     docs = docs[: args.docs]
-    text_level = byte_level = damaged_docs = lines_right = lines_wrong = twins = 0
+    text_level = byte_level = damaged_docs = lines_right = lines_wrong = twins = questions = length = 0
     for doc in docs:
         chars = damage.pick_annotated(doc, rng.uniform(0.05, 0.3), rng)
         text_level += step.apply(damage.annotate(doc, set(chars))).text == doc
-        site = site_list(rng)
+        site = site_list(rng, args.site_size)
         dirty = damage.gbk_byte_annotate(doc, site)
         damaged_docs += "?" in dirty
+        questions += dirty.count("?")
+        length += len(doc)
         out = step.apply(dirty)
         byte_level += out.text == doc
         if out.text != doc and corpus.encodable(out.text, "gbk"):
@@ -77,6 +81,7 @@ def main() -> None:
     print(f"  byte-level site simulation: {byte_level / len(docs):.1%} recovered exactly "
           f"({damaged_docs} of them with '?' byte damage); of the {len(docs) - byte_level} misses, {twins} are "
           f"twins; exact where the bytes tell: {byte_level / max(1, len(docs) - twins):.1%}")
+    print(f"  damage density: {1000 * questions / length:.1f} '?' per 1,000 characters (the seed page: 2.6)")
     print(f"  lines the step changed: {lines_right} to exactly the original, {lines_wrong} to something else "
           f"with no damage left (the rest it left flagged)")
     clean = {"news": corpus.news_lines(), "reviews": corpus.review_lines(), "traditional": corpus.traditional_news_lines()}
