@@ -16,6 +16,7 @@ likes best (a beam search over the codec's decoder states, with word context).
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
@@ -254,13 +255,12 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                 # Bytes still pending are not scored yet: share the places out among the
                 # pending values (the next byte decides between them), best first.
                 per = max(1, limit // len({key[0] for key in grown}))
-                counts: dict[bytes, int] = {}
-                chosen = {}
+                taken: Counter[bytes] = Counter()
+                grown = {}
                 for key, value in ranked:
-                    if counts.get(key[0], 0) < per:
-                        chosen[key] = value
-                        counts[key[0]] = counts.get(key[0], 0) + 1
-                grown = chosen
+                    if taken[key[0]] < per:
+                        taken[key[0]] += 1
+                        grown[key] = value
             else:
                 grown = dict(ranked[:limit])
         states = grown

@@ -12,7 +12,7 @@ from cleaner import clean_text
 from cleaner.steps.mojibake import MojibakeStep
 from cleaner.steps.unicode import UnicodeStep
 
-from conftest import FIXTURES, ROOT, SHARED, original
+from conftest import FIXTURES, ROOT, original, peer_case_file
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import damage  # noqa: E402
@@ -152,10 +152,7 @@ def test_clean_text_is_untouched(clean):
 
 
 def _ftfy_cases(name: str) -> list[dict]:
-    path = SHARED / "peer-tests" / "ftfy" / f"{name}.json"
-    if not path.is_file():
-        pytest.skip("../shared/peer-tests is not beside this checkout")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(peer_case_file("ftfy", f"{name}.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", ["in-the-wild", "synthetic", "negative", "language-names", "known-failures"])

@@ -9,7 +9,7 @@ import pytest
 from cleaner import clean_text
 from cleaner.steps.script import TARGET_CONFIGS, ScriptStep, label_text
 
-from conftest import FIXTURES, SHARED, original
+from conftest import FIXTURES, original, peer_case_file
 
 SIMPLIFIED = original("grain_purchase.txt")
 TRADITIONAL = original("grain_purchase_trad.txt")
@@ -88,9 +88,7 @@ def test_text_already_in_target_skips_the_converter(monkeypatch):
 
 
 def test_opencc_peer_cases_pass_through_our_step():
-    path = SHARED / "peer-tests" / "opencc" / "testcases.json"
-    if not path.is_file():
-        pytest.skip("../shared/peer-tests is not beside this checkout")
+    path = peer_case_file("opencc", "testcases.json")
     by_config = {config: target for target, config in TARGET_CONFIGS.items()}
     checked = 0
     for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:

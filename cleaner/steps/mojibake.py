@@ -181,51 +181,50 @@ def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | Non
     if sum(0x80 <= ord(ch) <= 0x7FF and ch != "\xa0" for ch in run) < MIN_LATIN_CHARS:
         return None
     plain = _single_byte(run)
-    candidates: list[tuple[float, str, str]] = []
+    # (bits, text, transform, characters of evidence the gain is owed for)
+    candidates: list[tuple[float, str, str, int]] = []
     if plain is not None:
         # 符号码 is ftfy's to fix (it handles double encoding too): a run that reads better as
         # UTF-8 is left alone, so that we never claim it.
         text = _strict(plain, "utf-8")
         if text:
-            candidates.append((plausibility.cost(text), text, "utf-8"))
+            candidates.append((plausibility.cost(text), text, "utf-8", len(run)))
     for true in ("gb18030", "cp950"):
         text = _strict(plain, true) if plain is not None else None
-        if text and _acceptable(_latin_cost(run), plausibility.cost(text), run, text):
+        if text and _acceptable(_latin_cost(run), plausibility.cost(text), len(run), text):
             # The plain inverse works: no need to consider Sina-style readings.
-            candidates.append((plausibility.cost(text), text, f"{_SOURCE[true]} read as latin-1/cp1252 (拼音码)"))
+            candidates.append((plausibility.cost(text), text, f"{_SOURCE[true]} read as latin-1/cp1252 (拼音码)", len(run)))
     if len(candidates) > (1 if candidates and candidates[0][2] == "utf-8" else 0):
-        bits, text, transform = min(candidates)
+        bits, text, transform, _ = min(candidates)
         return None if transform == "utf-8" else (text, transform, bits)
     alternatives = _latin_alternatives(run)
     for true in ("gb18030", "cp950"):
         reading = reread(alternatives, true, left=left)
         if reading is None:
             continue
-        source = "gbk" if true == "gb18030" else "big5"
         if plain is not None and _strict(plain, true) == reading.text:
-            label = f"{source} read as latin-1/cp1252 (拼音码)"
+            candidates.append((reading.bits, reading.text, f"{_SOURCE[true]} read as latin-1/cp1252 (拼音码)", len(run)))
         else:
-            label = f"{source} read as utf-8 with latin-1 fallback (Sina style)"
-        candidates.append((reading.bits, reading.text, label))
+            # A Sina-style reading is owed its gain per character it reads: Big5 trail bytes
+            # make many ASCII characters in the run that are then part of one character.
+            candidates.append((reading.bits, reading.text,
+                               f"{_SOURCE[true]} read as utf-8 with latin-1 fallback (Sina style)", len(reading.text)))
     if not candidates:
         return None
-    bits, text, transform = min(candidates)
-    # A Sina-style reading is owed its gain per character it reads: Big5 trail bytes make many
-    # ASCII characters in the run that are then part of one character with their lead byte.
-    evidence = len(text) if "Sina" in transform else None
-    if transform == "utf-8" or not _acceptable(_latin_cost(run), bits, run, text, evidence):
+    bits, text, transform, evidence = min(candidates)
+    if transform == "utf-8" or not _acceptable(_latin_cost(run), bits, evidence, text):
         return None
     return text, transform, bits
 
 
-def _acceptable(before_bits: float, after_bits: float, before: str, after: str, evidence: int | None = None) -> bool:
-    """Is ``after`` clearly better than ``before``: cheaper in all, and by enough per character
-    of evidence (all of ``before`` unless said otherwise), and plausible in itself?"""
+def _acceptable(before_bits: float, after_bits: float, evidence: int, after: str) -> bool:
+    """Is ``after`` clearly better than what it replaces: cheaper in all, by enough per
+    character of evidence, and plausible in itself?"""
     if "\ufffd" in after or not after or before_bits - after_bits < MIN_GAIN_BITS:
         return False
     if after_bits / len(after) > MAX_REPAIRED_BITS_PER_CHAR:
         return False
-    return before_bits - after_bits >= MIN_GAIN_BITS_PER_CHAR * (len(before) if evidence is None else evidence)
+    return before_bits - after_bits >= MIN_GAIN_BITS_PER_CHAR * evidence
 
 
 def _encoded_alternatives(run: str, codec: str) -> list[list[Alternative]] | None:
@@ -308,7 +307,7 @@ def _best_cjk_repair(run: str, left: str = "") -> tuple[str, str, float] | None:
         return None
     bits, text, transform = min(candidates)
     bits += FOREIGN_LETTER_BITS * max(0, _foreign_letters(text) - _foreign_letters(run))
-    if not _acceptable(plausibility.cost(run), bits, run, text):
+    if not _acceptable(plausibility.cost(run), bits, len(run), text):
         return None
     return text, transform, bits
 

@@ -102,6 +102,11 @@ def reads(ch: str, reading: str) -> bool:
     return any(reading in table.get(v, ()) for v in _variants().get(ch, ()))
 
 
+def _verified(annotation: re.Match[str]) -> bool:
+    """Does an ``_ANNOTATION`` match give a reading of its character (or of its variant)?"""
+    return reads(annotation.group(1), normalise_reading(annotation.group(2)))
+
+
 @lru_cache(maxsize=1)
 def _phantom_index() -> dict[tuple[int, str], tuple[int, ...]]:
     """(first GBK byte, reading) -> second bytes of the GBK characters with that reading."""
@@ -219,7 +224,7 @@ def _character_before(line: str, start: int) -> int:
     """Index of the character whose bytes precede the damage at ``start``: the one right
     before it, or the annotated character when an annotation stands between (習(xí)?chàng))."""
     match = _ANNOTATION_AT_END.search(line, max(0, start - 16), start)
-    if match and reads(match.group(1), normalise_reading(match.group(2))):
+    if match and _verified(match):
         return match.start()
     return start - 1
 
@@ -244,7 +249,7 @@ def repair_damage(line: str, traditional: bool) -> tuple[list[Repair], list[str]
             for text, phantoms in _solutions(prev, items, restrict):
                 if traditional and not _fits_traditional(_introduced(text, [prev, *items])):
                     continue
-                solutions.append((_score(text), text, phantoms))
+                solutions.append((plausibility.segment_cost(text), text, phantoms))
             if solutions:
                 break
         solutions.sort()
@@ -297,7 +302,7 @@ def _tokens(line: str, start: int) -> list:
             i = match.end()
             continue
         match = _ANNOTATION.match(line, i)
-        if match and reads(match.group(1), normalise_reading(match.group(2))):
+        if match and _verified(match):
             tokens.append(match.group(1))
             i = match.end()
             continue
@@ -328,8 +333,8 @@ def _group_options(before: int | None, group: list, allowed: frozenset[str] | No
         starts = [(b"", before, 0.0)]
         rest = group
     options = []
-    for data, last, bits in starts:
-        partial = [(data, last)]
+    for data, lead_byte, bits in starts:
+        partial = [(data, lead_byte)]
         for unknown in rest:
             grown = []
             for so_far, lead in partial:
@@ -380,11 +385,6 @@ def _search_repair(prev: str, tokens: list, traditional: bool) -> tuple[str, int
     if _TRAIL_RESIDUE.search(reading.text[1:]) or reading.bits / len(reading.text) > MAX_SEARCH_BITS_PER_CHAR:
         return None  # ASCII-range trail bytes left over, or implausible: still misaligned
     return reading.text, sum(isinstance(t, _Unknown) for t in tokens), sum(t is _LOST_PAIR for t in tokens)
-
-
-def _score(text: str) -> float:
-    """Cost of a candidate repair under the word model (lower reads better)."""
-    return plausibility.segment_cost(text)
 
 
 def _introduced(text: str, tokens: list) -> str:
@@ -454,10 +454,9 @@ class PinyinStep(Step):
         stripped: list[str] = []
 
         def strip(match: re.Match[str]) -> str:
-            ch, reading = match.group(1), normalise_reading(match.group(2))
-            if reads(ch, reading):
-                stripped.append(f"{ch}: reads {reading}")
-                return ch
+            if _verified(match):
+                stripped.append(f"{match.group(1)}: reads {normalise_reading(match.group(2))}")
+                return match.group(1)
             return match.group()
 
         line = _ANNOTATION.sub(strip, line)

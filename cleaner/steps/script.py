@@ -25,6 +25,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
+from .. import plausibility
 from ..core import Change, Finding, Step, StepOutput, WHOLE_DOCUMENT, edit_lines
 from ..resources import data_json, data_lines, opencc_chars
 
@@ -40,7 +41,7 @@ def _evidence_sets() -> tuple[frozenset[str], frozenset[str]]:
     """(simplified-only, traditional-only) characters, from OpenCC's character tables."""
 
     neutral = set(data_lines("script_neutral.txt"))
-    simplified = {k for k, v in opencc_chars("st_chars.tsv").items() if k not in v} - neutral
+    simplified = plausibility.simplified_only() - neutral
     traditional = {k for k, v in opencc_chars("ts_chars.tsv").items() if k not in v} - neutral
     both = simplified & traditional
     return frozenset(simplified - both), frozenset(traditional - both)
