@@ -3,7 +3,9 @@
 Pairs are made from traditional news (People's Daily via OpenCC s2t, corpus.py) annotated the
 way mirror sites do it (damage.py): text-level ``字(zì)`` annotations, and the byte-level
 variant (search-and-replace on GBK bytes with a site-wide character list, then a legacy GBK
-decoder). Reported: exact document recovery, and of the byte-level misses, the *twins*: outputs
+decoder), and the second byte-level variant (a lone lead byte of a sentence-final 。 and a
+stretch read out of step, on a page whose full-width forms were made half-width). Reported:
+exact document recovery, and of the byte-level misses, the *twins*: outputs
 that the same site and decoder would have damaged into exactly the same text, so that no repair
 can tell them from the original by the bytes; on clean news, reviews and traditional text,
 the look-alike ``字(latin)`` sequences found and how many were wrongly touched; and the
@@ -57,7 +59,17 @@ def main() -> None:
     docs = [d for d in corpus.documents(corpus.traditional_news_lines(), args.docs * 2, rng, 3, 8) if corpus.encodable(d, "gbk")]
     docs = docs[: args.docs]
     text_level = byte_level = damaged_docs = lines_right = lines_wrong = twins = questions = length = 0
+    stray = stray_decidable = stray_decidable_exact = stray_wrong = 0
     for doc in docs:
+        dirty, decidable = damage.gbk_stray_lead(doc, rng.randint(1, 3), rng)
+        clean = damage.half_width(doc)
+        out = step.apply(dirty)
+        stray += out.text == clean
+        stray_decidable += decidable
+        stray_decidable_exact += decidable and out.text == clean
+        if dirty.count("\n") == clean.count("\n"):
+            originals = clean.split("\n")
+            stray_wrong += sum(c.after != originals[c.line - 1] and "?" not in c.after for c in out.changes)
         chars = damage.pick_annotated(doc, rng.uniform(0.05, 0.3), rng)
         text_level += step.apply(damage.annotate(doc, set(chars))).text == doc
         site = site_list(rng, args.site_size)
@@ -81,6 +93,10 @@ def main() -> None:
     print(f"  byte-level site simulation: {byte_level / len(docs):.1%} recovered exactly "
           f"({damaged_docs} of them with '?' byte damage); of the {len(docs) - byte_level} misses, {twins} are "
           f"twins; exact where the bytes tell: {byte_level / max(1, len(docs) - twins):.1%}")
+    print(f"  stray lead byte at 。 (second variant): {stray / len(docs):.1%} recovered exactly; "
+          f"{stray_decidable_exact / max(1, stray_decidable):.1%} of the {stray_decidable} whose every stretch "
+          f"falls back in step on a trail byte (elsewhere an ASCII byte was swallowed); "
+          f"{stray_wrong} lines changed to something else with no '?' left")
     print(f"  damage density: {1000 * questions / length:.1f} '?' per 1,000 characters (the seed page: 2.6)")
     print(f"  lines the step changed: {lines_right} to exactly the original, {lines_wrong} to something else "
           f"with no damage left (the rest it left flagged)")

@@ -78,6 +78,61 @@ def gbk_byte_annotate(text: str, chars: list[str]) -> str:
     return legacy_gbk_decode(data)
 
 
+def half_width(text: str) -> str:
+    """Full-width ASCII forms (，；：！ and the rest of U+FF01-U+FF5E) made ASCII, as the pages
+    with stray lead bytes did after the damage: they show ``?,F`` where the decoder gave ``?，F``."""
+    return "".join(chr(ord(ch) - 0xFEE0) if "\uff01" <= ch <= "\uff5e" else ch for ch in text)
+
+
+def gbk_stray_lead(text: str, marks: int, rng: random.Random) -> tuple[str, bool]:
+    """The second byte-level variant: at ``marks`` random sentence-final 。 (GBK A1 A3), the
+    lead byte A1 comes out alone as ``?`` and the bytes after it are read one byte out of step
+    by a legacy GBK decoder until it falls back into step by itself; then the page's full-width
+    forms are made half-width. The clean counterpart is ``half_width(text)``.
+
+    Returns the damaged text, and whether every stretch fell back into step through a trail
+    byte read as ASCII with nothing swallowed on the way (only then do the bytes say exactly
+    what the text was: a ``?`` inside a stretch ate an ASCII byte, a line break say).
+    """
+    data = text.encode("gbk")
+    starts = _char_starts(data)
+    offsets = [i for i in sorted(starts) if data[i : i + 2] == b"\xa1\xa3"]
+    chosen = sorted(rng.sample(offsets, min(marks, len(offsets))))
+    pieces, cursor = [], 0
+    for offset in chosen:
+        pieces += [legacy_gbk_decode(data[cursor:offset]), "?"]
+        cursor = offset + 1
+    pieces.append(legacy_gbk_decode(data[cursor:]))
+    decidable = all(_falls_back_cleanly(data, offset + 1, starts) for offset in chosen)
+    return half_width("".join(pieces)), decidable
+
+
+def _char_starts(data: bytes) -> set[int]:
+    """Offsets where a character starts in GBK ``data``."""
+    starts, i = set(), 0
+    while i < len(data):
+        starts.add(i)
+        i += 2 if data[i] >= 0x80 else 1
+    return starts
+
+
+def _falls_back_cleanly(data: bytes, i: int, starts: set[int]) -> bool:
+    """Read out of step from ``i`` (inside a character): does the decoder come back in step on
+    an ASCII trail byte, with every pair on the way a valid GBK code?"""
+    while i < len(data):
+        if data[i] < 0x80:
+            return i - 1 in starts and data[i] >= 0x40  # the trail byte of a character
+        pair = data[i : i + 2]
+        if len(pair) < 2 or i + 1 in starts and data[i + 1] < 0x80:
+            return False  # an ASCII character swallowed
+        try:
+            pair.decode("gbk")
+        except UnicodeDecodeError:
+            return False
+        i += 2
+    return False
+
+
 # --- mojibake ----------------------------------------------------------------------------
 
 

@@ -177,7 +177,7 @@ def _misfit_for(codec: str):
     def misfit(ch: str) -> float:
         if ch.isascii() or plausibility.is_han(ch):
             return TRADITIONAL_IN_GBK_BITS if ch in traditional else 0.0
-        if ch.isalpha():
+        if plausibility.foreign_letter(ch):
             return FOREIGN_LETTER_BITS
         if plausibility.usual_mark(ch) or ch.isspace():
             return 0.0
@@ -201,25 +201,26 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     if avoid:
         fits = misfit
         misfit = lambda ch: fits(ch) + (AVOIDED_BITS if ch in avoid else 0.0)  # noqa: E731
-    # state (partial bytes, last character, the word model's memory, pending fallback bytes)
+    # state (partial bytes, last character, the word model's memory, pending fallback bytes,
+    #        brackets opened in the run and not yet closed)
     #   -> (search cost, unigram cost, guesses, node, word model state)
     # where node = (emitted text, previous node) links back through the choices made.
-    State = tuple[bytes, str, str, bytes]
+    State = tuple[bytes, str, str, bytes, str]
     Value = tuple[float, float, int, "tuple | None", plausibility.WordTail]
     start = plausibility.start_tail(left)
-    states: dict[State, Value] = {(b"", left[-1:], start.chars, b""): (0.0, 0.0, 0, None, start)}
+    states: dict[State, Value] = {(b"", left[-1:], start.chars, b"", ""): (0.0, 0.0, 0, None, start)}
     # Wide steps emit the same character after the same state many times (every value of a
     # lost byte that follows it): score each (state, character) once.
     seen: dict[tuple, tuple[plausibility.WordTail, float, float]] = {}
     for position, options in enumerate(alternatives):
         grown: dict[State, Value] = {}
-        for (partial, last, _, pending), (search, bits, guesses, node, tail) in states.items():
+        for (partial, last, _, pending, opened), (search, bits, guesses, node, tail) in states.items():
             for option in options:
                 data, penalty = option[0], option[1]
                 after = _after_fallback(pending, option)
                 if after is None:
                     continue
-                p, previous, s, b, emitted, t = partial, last, search + penalty, bits, "", tail
+                p, previous, s, b, emitted, t, o = partial, last, search + penalty, bits, "", tail, opened
                 for byte in data:
                     step = _feed(codec, p, byte)
                     if step is None:
@@ -236,8 +237,11 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                         b += scored[2]
                         emitted += ch
                         previous = ch
+                        if ch in _BRACKETS:
+                            o, unmatched = _bracket_state(o, ch)
+                            s += unmatched
                 else:
-                    key = (p, previous, t.chars, after)
+                    key = (p, previous, t.chars, after, o)
                     held = grown.get(key)
                     if held is None or s < held[0]:
                         grown[key] = (s, b, guesses + (penalty > 0), (emitted, node), t)
@@ -266,7 +270,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
         states = grown
     finals = sorted(
         (v[0] - (SENTENCE_END_BITS if last in _SENTENCE_END else 0.0), v)
-        for (partial, last, _, _), v in states.items() if not partial
+        for (partial, last, _, _, _), v in states.items() if not partial
     )[:5]
     if not finals:
         return None
@@ -289,6 +293,29 @@ def _text_of(node: tuple | None) -> str:
 
 _PAIRS = (("（", "）"), ("“", "”"), ("《", "》"), ("「", "」"), ("【", "】"))
 UNBALANCED_BITS = 4.0
+_OPENER_OF = {close: open_ for open_, close in _PAIRS}
+_BRACKETS = frozenset(_OPENER_OF) | frozenset(_OPENER_OF.values())
+#: A closing bracket that answers a different opening one (【猜集》): decided during the search,
+#: because the end of the run is too late - paths that differ only inside the brackets have
+#: been merged by then.
+MISMATCHED_BRACKET_BITS = 8.0
+#: A closing bracket with none open in the run may answer one before it, so it costs less.
+UNOPENED_BRACKET_BITS = 4.0
+
+
+def _bracket_state(opened: str, ch: str) -> tuple[str, float]:
+    """The brackets still open after ``ch`` (the last three), and the bits ``ch`` costs for
+    closing one of another kind, or none.
+
+    >>> _bracket_state("《", "》"), _bracket_state("【", "》"), _bracket_state("", "》")
+    (('', 0.0), ('', 8.0), ('', 4.0))
+    """
+    opener = _OPENER_OF.get(ch)
+    if opener is None:
+        return (opened + ch)[-3:], 0.0
+    if not opened:
+        return "", UNOPENED_BRACKET_BITS
+    return opened[:-1], 0.0 if opened[-1] == opener else MISMATCHED_BRACKET_BITS
 
 
 def _unbalanced(text: str) -> int:

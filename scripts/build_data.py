@@ -8,6 +8,11 @@
 - ``han_lexicon.tsv``: the dictionary's all-Han words of one to four characters with a count of
   at least ``MIN_LEXICON_COUNT`` (one-character words at any count), for the word model that
   ranks candidate readings (plausibility.segment_cost).
+- ``han_names.tsv``: how Chinese person names are made, for the word model's name guess. From
+  the dictionary's three-character person names (tag ``nr``: 王小明, and transliterations like
+  鲁杰罗): per character, how many names it begins and how many times it stands in the given
+  name. The first row, ``(names)``, holds the count of all those names' occurrences and of all
+  words in the dictionary: how often a word of running text is such a name.
 - ``ts_chars.tsv`` / ``st_chars.tsv``: OpenCC's own traditional->simplified and
   simplified->traditional character tables (TSCharacters, STCharacters), exported with OpenCC's
   ``opencc_dict`` tool.
@@ -91,9 +96,20 @@ def write_table(name: str, header: str, rows: list[tuple[str, object]]) -> None:
 def main() -> None:
     counts: collections.Counter[str] = collections.Counter()
     lexicon: dict[str, int] = {}
+    first_of_name: collections.Counter[str] = collections.Counter()
+    in_given_name: collections.Counter[str] = collections.Counter()
+    name_occurrences = all_occurrences = 0
     dict_path = Path(jieba.__file__).parent / "dict.txt"
     for line in dict_path.read_text(encoding="utf-8").splitlines():
-        word, freq, *_ = line.split(" ")
+        word, freq, *rest = line.split(" ")
+        all_occurrences += int(freq)
+        if rest == ["nr"] and len(word) == 3 and all(map(is_han, word)):
+            # Counted once per name, not per occurrence: a famous name should not make its
+            # characters look like the usual stuff of names.
+            first_of_name[word[0]] += 1
+            in_given_name[word[1]] += 1
+            in_given_name[word[2]] += 1
+            name_occurrences += int(freq)
         for ch in word:
             if is_han(ch):
                 counts[ch] += int(freq)
@@ -111,6 +127,12 @@ def main() -> None:
     write_table("han_freq.tsv", "Han character counts; see scripts/build_data.py for how they were made.", rows)
     write_table("han_lexicon.tsv", "Words and their counts (jieba's dictionary); see scripts/build_data.py.",
                 sorted(lexicon.items(), key=lambda kv: (-kv[1], kv[0])))
+    name_chars = sorted(set(first_of_name) | set(in_given_name),
+                        key=lambda c: (-first_of_name[c] - in_given_name[c], c))
+    write_table("han_names.tsv", "Three-character person names (jieba's nr words): character, names it begins, "
+                "times in a given name; first row: name occurrences, all word occurrences. See scripts/build_data.py.",
+                [("(names)", f"{name_occurrences}\t{all_occurrences}")]
+                + [(c, f"{first_of_name[c]}\t{in_given_name[c]}") for c in name_chars])
     triggers = {}
     for config in TRIGGER_CONFIGS:
         chars: set[str] = set()

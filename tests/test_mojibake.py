@@ -51,6 +51,10 @@ SINA_CHOICES = [
     ("big5", "二○○○年長城將豎立倒計時牌。"),
     ("big5", "礦工（石膏）（孫寶田）"),
     ("big5", "隨時享用，而又隨時忘卻"),
+    # Every character here is also a valid plain 拼音码 reading (俄驦窗G, 紡晷工), which a
+    # one-character model prefers; its rare character and glued letter send it to the search.
+    ("big5", "（二十世紀·俄羅斯：列賓）"),
+    ("big5", "湖南紡織職工大會"),
 ]
 
 

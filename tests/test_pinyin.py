@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 
@@ -34,6 +35,9 @@ LEFTOVER = re.compile(r"[(（?][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘ�
         ("大(dà)（dà）", "大（dà）"),
         ("發(fɑ\u0304)展與國(ɡuó)家", "發展與國家"),  # GBK-era ɑ/ɡ, decomposed tone mark
         ("讀(DÚ)書", "讀書"),
+        # the second variant: a lone A1 of 。, then a stretch read out of step
+        ("要求?,F(xiàn)有", "要求。現有"),
+        ("成果?;顒悠陂g", "成果。活動期間"),
     ],
 )
 def test_repairs(damaged, repaired):
@@ -53,7 +57,8 @@ def test_readings_include_script_variants():
 
 
 @pytest.mark.parametrize("clean", ["函数(int)的返回值", "知(u)识", "数(magic)", "单位(kg)", "中(zh)文", "这是真的吗?",
-                                   "Research on (AI) 研究", "打(dǎ)"])
+                                   "Research on (AI) 研究", "打(dǎ)", "你真的來了嗎?我很高興。", "是嗎?ABC公司說不是",
+                                   "真的?“好”"])
 def test_look_alikes_are_kept(clean):
     out = step.apply(clean)
     if clean == "打(dǎ)":
@@ -112,3 +117,26 @@ def test_seed_001(seeds):
     assert kept.count("昆明日報") == 3
     simplified = clean_text(text, script="zh-hans").text
     assert not LEFTOVER.findall(simplified) and "昆明日报" in simplified
+
+
+# The second variant made by the simulator on our own sentences: the "?" is 。's lone first
+# byte and the stretch after it is read out of step until a trail byte brings it back.
+STRAY = [
+    ("這是一篇關於節日慶祝活動的報導。記者從現場發來消息，活動期間共有千人參加。", 1),
+    ("我們在會上討論了這個問題。大家都認爲，應當儘快解決。", 1),
+]
+
+
+@pytest.mark.parametrize("text, seed", STRAY)
+def test_stray_lead_byte_before_a_stretch_out_of_step(text, seed):
+    dirty, decidable = damage.gbk_stray_lead(text, 1, random.Random(seed))
+    assert decidable and "?" in dirty
+    out = step.apply(dirty)
+    assert out.text == damage.half_width(text)
+    assert "stray GBK lead byte A1" in out.changes[0].reason
+
+
+def test_stray_lead_with_lost_bytes_is_left_alone():
+    dirty, decidable = damage.gbk_stray_lead("市場上的蔬菜很新鮮。價格也比去年便宜了不少。", 1, random.Random(1))
+    assert not decidable
+    assert step.apply(dirty).text == dirty

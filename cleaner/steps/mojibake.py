@@ -189,12 +189,14 @@ def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | Non
         text = _strict(plain, "utf-8")
         if text:
             candidates.append((plausibility.cost(text), text, "utf-8", len(run)))
+    doubtful = False
     for true in ("gb18030", "cp950"):
         text = _strict(plain, true) if plain is not None else None
         if text and _acceptable(_latin_cost(run), plausibility.cost(text), len(run), text):
-            # The plain inverse works: no need to consider Sina-style readings.
             candidates.append((plausibility.cost(text), text, f"{_SOURCE[true]} read as latin-1/cp1252 (拼音码)", len(run)))
-    if len(candidates) > (1 if candidates and candidates[0][2] == "utf-8" else 0):
+            doubtful = doubtful or _misaligned(text)
+    if not doubtful and len(candidates) > (1 if candidates and candidates[0][2] == "utf-8" else 0):
+        # The plain inverse reads well: no need to search the Sina-style readings.
         bits, text, transform, _ = min(candidates)
         return None if transform == "utf-8" else (text, transform, bits)
     alternatives = _latin_alternatives(run)
@@ -202,9 +204,15 @@ def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | Non
         reading = reread(alternatives, true, left=left)
         if reading is None:
             continue
+        plain_label = f"{_SOURCE[true]} read as latin-1/cp1252 (拼音码)"
         if plain is not None and _strict(plain, true) == reading.text:
-            candidates.append((reading.bits, reading.text, f"{_SOURCE[true]} read as latin-1/cp1252 (拼音码)", len(run)))
+            candidates.append((reading.bits, reading.text, plain_label, len(run)))
         else:
+            if plain is not None and not _UTF8_SEQUENCE.search(plain):
+                # The search weighed the plain reading too (a UTF-8 reader would have fallen
+                # back on every one of its bytes) and with word context preferred this one:
+                # unigram bits must not overrule it.
+                candidates = [c for c in candidates if c[2] != plain_label]
             # A Sina-style reading is owed its gain per character it reads: Big5 trail bytes
             # make many ASCII characters in the run that are then part of one character.
             candidates.append((reading.bits, reading.text,
@@ -215,6 +223,24 @@ def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | Non
     if transform == "utf-8" or not _acceptable(_latin_cost(run), bits, evidence, text):
         return None
     return text, transform, bits
+
+
+# Bytes a UTF-8 reader would have decoded rather than fallen back on (3- and 4-byte forms
+# approximate): a plain run holding one cannot be Sina style read byte by byte.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# A lone Latin letter or trail-byte symbol glued to a Han character.
+_GLUED_LETTER = re.compile(r"[\u4e00-\u9fff][A-Za-z@\[\\\]^_`{|}~](?![A-Za-z0-9])")
+
+
+def _misaligned(text: str) -> bool:
+    """Does a plain 拼音码 reading show the marks of bytes paired up wrongly - a rare character,
+    or a letter glued to Chinese (a trail byte read alone)? Every Latin-1 letter may also be a
+    two-byte UTF-8 sequence, so then the Sina-style readings compete with it.
+
+    >>> _misaligned("俄驦窗G列維坦"), _misaligned("俄羅斯：列維坦"), _misaligned("在IBM公司")
+    (True, False, False)
+    """
+    return bool(_suspicious().search(text) or _GLUED_LETTER.search(text))
 
 
 def _acceptable(before_bits: float, after_bits: float, evidence: int, after: str) -> bool:
@@ -313,9 +339,7 @@ def _best_cjk_repair(run: str, left: str = "") -> tuple[str, str, float] | None:
 
 
 def _foreign_letters(text: str) -> int:
-    """Letters of other scripts (accented Latin, Greek, Cyrillic, kana, Hangul) - what a wrong
-    reading of CJK bytes sprinkles into Chinese text."""
-    return sum(1 for ch in text if ord(ch) > 0x7F and not plausibility.is_han(ch) and ch.isalpha())
+    return sum(map(plausibility.foreign_letter, text))
 
 
 def _trim_to_damage(line: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -17,7 +17,13 @@ into one ``?``. Two rules undo it:
   each ``?py)`` is one byte that reads py with the byte before it, each bare ``?`` a byte pair
   GBK cannot decode (or one that swallowed an ASCII space, digit or line break), annotations
   inside the stretch are dropped, and the word model picks the reading. Damage nothing
-  explains is reported, never deleted.
+  explains is reported, never deleted;
+- a ``?`` after a character followed by a stretch read one byte out of step (``成果?;顒悠陂g``)
+  is the lone first byte 0xA1 of a full-width mark (。、“): the stretch's bytes with 0xA1 in
+  front decode to ``成果。活動期間``. In a stretch out of step, ASCII below 0x40 cannot be
+  itself (the decoder would have swallowed it into a ``?``): it is a full-width form the page
+  made half-width (``；`` as ``;``). The stretch ends at an ASCII trail byte, where the decoder
+  fell back into step.
 
 Runs before script conversion, which would destroy the byte evidence.
 
@@ -25,6 +31,8 @@ Runs before script conversion, which would destroy the byte evidence.
 '當好排頭兵，高質量發展'
 >>> PinyinStep().apply("昆明日?qǐng)?bào)記者").text
 '昆明日報記者'
+>>> PinyinStep().apply("取得成果?;顒悠陂g").text
+'取得成果。活動期間'
 >>> PinyinStep().apply("函数(int)和知(u)").changes
 ()
 """
@@ -59,6 +67,9 @@ _PINYIN_WORD = re.compile(f"(?<![A-Za-z{_TONED}])[a-z{_TONED}]*[{_TONED}][a-z{_T
 _CANDIDATE_LINE = re.compile(f"[?(（{_TONED}]")
 _TONED_VOWEL = re.compile(f"[{_TONED}]")
 _LETTER_QUESTION = re.compile(r"[A-Za-z]\?[A-Za-z]")
+# A "?" after a Chinese character or mark, followed by more than a space: maybe a stray lead
+# byte in front of a stretch read out of step.
+_STRAY_LEAD = re.compile("(?<=[^\\x00-\\x7f])\\?(?=\\S)")
 
 
 def normalise_reading(reading: str) -> str:
@@ -323,6 +334,9 @@ def _group_options(before: int | None, group: list, allowed: frozenset[str] | No
     index = _phantom_index()
     if group[0] is _LOST_PAIR:
         starts = [(pair, pair[-1], LOST_BYTE_BITS * 2) for pair in _lost_pairs()]
+        # ...or 0x80 alone, which GBK never uses as a lead byte: the trail byte of 個 (82 80)
+        # that a misaligned stretch made a lead.
+        starts.append((b"\x80", None, LOST_BYTE_BITS))
         if len(group) == 1:
             starts.append((b"?", None, 0.0))  # or a real question mark
             if last:
@@ -410,6 +424,103 @@ def _fits_traditional(text: str) -> bool:
     return True
 
 
+#: The byte the stray "?" stands for: the first byte of GBK's row of full-width marks, here
+#: of a sentence-final 。 (A1 A3), the only mark this damage has been seen at.
+STRAY_LEAD_BYTE = 0xA1
+#: Longest stretch tried after a stray lead byte.
+MAX_STRETCH = 60
+#: How much cheaper (bits) the realigned stretch must read than the damaged one; an annotation
+#: after it that verifies only once it is realigned (現(xiàn) where F(xiàn) stood) counts as this
+#: much evidence.
+MIN_REALIGN_GAIN_BITS = 2.0
+REALIGNED_ANNOTATION_BITS = 20.0
+
+
+def _out_of_step_bytes(stretch: str) -> bytes | None:
+    """The GBK bytes behind a stretch decoded one byte out of step; None if it has a
+    character GBK cannot encode. ASCII stands for a full-width form made half-width."""
+    out = bytearray()
+    for ch in stretch:
+        if "\x21" <= ch <= "\x7e":
+            out += bytes([0xA3, ord(ch) + 0x80])
+            continue
+        data = _gbk(ch)
+        if data is None:
+            return None
+        out += data
+    return bytes(out)
+
+
+# ASCII letters and symbols glued to a Han character: what misread trail bytes leave.
+_GLUED_ASCII = re.compile(f"(?<=[{_HAN}])[A-Za-z@\\[\\\\\\]^_`{{|}}~#$&*+<=>]|[A-Za-z@\\[\\\\\\]^_`{{|}}~#$&*+<=>](?=[{_HAN}])")
+GLUED_ASCII_BITS = 6.0
+
+
+def _context_cost(text: str, left: str, right: str) -> float:
+    """Bits of ``text`` between ``left`` and ``right`` under the word model, with ASCII
+    letters and symbols glued to Chinese charged extra."""
+    whole = left[-1:] + text + right[:1]
+    glued = len(_GLUED_ASCII.findall(whole))
+    return plausibility.segment_cost(text + right, left) + GLUED_ASCII_BITS * glued
+
+
+def realign_stray_lead(line: str, start: int, traditional: bool) -> Repair | None:
+    """Repair of a ``?`` at ``start`` that stands for a lone 0xA1 in front of a stretch read one
+    byte out of step, or None when no realigned reading is clearly better.
+
+    The stretch ends at an ASCII trail byte; ASCII before that was a full-width form, so every
+    letter is tried as the end.
+
+    >>> realign_stray_lead("他提出的要求?,F(xiàn)有", 6, True).text
+    '。現'
+    >>> realign_stray_lead("你真的來了嗎?我很高興", 6, True) is None
+    True
+    """
+    limit = min(len(line), start + 1 + MAX_STRETCH)
+    left = line[max(0, start - 3) : start]
+    best: tuple[float, int, str] | None = None
+    for end in range(start + 2, limit + 1):
+        last = line[end - 1]
+        if last.isspace() or last == "?":
+            break  # a "?" inside the stretch is a byte pair GBK rejected: bytes were lost
+        if not "\x40" <= last <= "\x7e":
+            continue
+        body = _out_of_step_bytes(line[start + 1 : end - 1])
+        if body is None:
+            break
+        try:
+            text = (bytes([STRAY_LEAD_BYTE]) + body + last.encode()).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if not text.startswith("。") or not all(map(_prose_char, text[1:])):
+            continue
+        if traditional and not _fits_traditional(_introduced(text, list(line[start + 1 : end]))):
+            continue
+        right = line[end : end + 4]
+        gain = _context_cost(line[start:end], left, right) - _context_cost(text, left, right)
+        annotation = _ANNOTATION.match(text[-1] + line[end : end + 12])
+        if annotation and _verified(annotation):
+            gain += REALIGNED_ANNOTATION_BITS
+        if gain >= MIN_REALIGN_GAIN_BITS and plausibility.segment_cost(text) / len(text) <= MAX_SEARCH_BITS_PER_CHAR:
+            if best is None or gain > best[0]:
+                best = (gain, end, text)
+    if best is None:
+        return None
+    _, end, text = best
+    if any(ch.isascii() for ch in line[start + 1 : end - 1]):
+        # The stretch shows the page made its full-width forms half-width: so does the repair.
+        text = _half_width(text)
+    return Repair(start, end, text, f"stray GBK lead byte A1 before {line[start + 1:end]!r}: realigned to {text}")
+
+
+def _prose_char(ch: str) -> bool:
+    return ch.isascii() or plausibility.is_han(ch) or plausibility.usual_mark(ch)
+
+
+def _half_width(text: str) -> str:
+    return "".join(chr(ord(ch) - 0xFEE0) if "\uff01" <= ch <= "\uff5e" else ch for ch in text)
+
+
 class PinyinStep(Step):
     name = "pinyin"
     description = "pinyin annotations 當(dāng) stripped when the reading is verified; byte damage 日?qǐng)?bào) rebuilt from GBK bytes"
@@ -419,7 +530,7 @@ class PinyinStep(Step):
         # toned vowel at all.
         if not (
             _PRECHECK.search(text)
-            or ("?" in text and _LETTER_QUESTION.search(text))
+            or ("?" in text and (_LETTER_QUESTION.search(text) or _STRAY_LEAD.search(text)))
             or (_TONED_VOWEL.search(text) and _PINYIN_WORD.search(text))
         ):
             return StepOutput(text)
@@ -445,6 +556,8 @@ class PinyinStep(Step):
     def _fix_line(self, line: str, traditional: bool) -> tuple[str, list[str], list[str]]:
         reasons: list[str] = []
         notes: list[str] = []
+        if "?" in line:
+            line = self._realign_stray_leads(line, traditional, reasons)
         if "?" in line and _DAMAGE.search(line):
             repairs, undecided = repair_damage(line, traditional)
             notes += [f"pinyin byte damage left as is: {u}" for u in undecided]
@@ -470,3 +583,11 @@ class PinyinStep(Step):
         for word in _PINYIN_WORD.findall(line):
             notes.append(f"pinyin word inside Chinese (censored word?): {word}")
         return line, reasons, notes
+
+    @staticmethod
+    def _realign_stray_leads(line: str, traditional: bool, reasons: list[str]) -> str:
+        repairs = [r for m in _STRAY_LEAD.finditer(line) if (r := realign_stray_lead(line, m.start(), traditional))]
+        for r in reversed(repairs):
+            line = line[: r.start] + r.text + line[r.end :]
+        reasons += [r.evidence for r in repairs]
+        return line
