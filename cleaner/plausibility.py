@@ -157,7 +157,9 @@ def _category_cost(ch: str) -> float:
     if category.startswith("S"):
         return 11.0 if cp < 0x2000 else 15.0  # box drawing, arrows, math: rare in prose
     if category.startswith("N"):
-        return 10.0
+        # Enclosed numbers past ⑩ (⒙ ⑿ ⒅) are list markers, not prose: GBK's symbol rows
+        # hold them, so wrong readings of GBK bytes produce them.
+        return 15.0 if 0x2460 <= cp <= 0x24FF and ch not in USUAL_MARKS else 10.0
     if category.startswith("Z"):
         return 9.0
     if category.startswith("M"):
@@ -228,8 +230,11 @@ def unusual_char_pattern(top: int = 5000) -> re.Pattern[str]:
 
 # --- the word model ----------------------------------------------------------------------
 
-#: Longest word the model looks up (the lexicon holds words of up to four characters).
-MAX_WORD = 4
+#: Longest word the model looks up (the lexicon holds words of up to six characters).
+MAX_WORD = 6
+#: Words up to this long are looked up at every character; longer ones (贝尔格莱德, 联合国大会)
+#: only where the last characters end one of them, which keeps the common path short.
+SHORT_WORD = 4
 #: A Han character on its own costs at most its unigram cost plus this: many characters (谅,
 #: 芦) are common inside words and rare alone, which the lexicon's one-character entries say.
 LONE_HAN_EXTRA_BITS = 4.0
@@ -290,6 +295,11 @@ def name_cost(name: str) -> float:
     return bits + TWO_CHARACTER_NAME_BITS if len(name) == 2 else bits
 
 
+@lru_cache(maxsize=1)
+def _long_word_endings() -> frozenset[str]:
+    return frozenset(word[-SHORT_WORD:] for word in _lexicon() if len(word) > SHORT_WORD)
+
+
 def _simplified(ch: str) -> str:
     return _to_simplified().get(ch, ch)
 
@@ -329,7 +339,10 @@ def extend(tail: WordTail, ch: str) -> tuple[WordTail, float]:
     lexicon = _lexicon()
     best = tail.costs[-1] + _lone_cost(ch)
     chars = tail.chars
-    for start in range(len(chars)):
+    first = max(0, len(chars) - (SHORT_WORD - 1))
+    if first and chars[first:] + ch_s in _long_word_endings():
+        first = 0
+    for start in range(first, len(chars)):
         word_cost = lexicon.get(chars[start:] + ch_s)
         if word_cost is not None:
             best = min(best, tail.costs[start] + word_cost)

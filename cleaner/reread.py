@@ -32,6 +32,7 @@ TRADITIONAL_IN_GBK_BITS = 3.0
 MAX_STATES = 1024
 AVOIDED_BITS = 30.0
 WIDE_BEFORE_WIDE = 96
+MERGE_CHARS = 3
 # A run that ends a line usually ends a sentence.
 _SENTENCE_END = frozenset("。！？”）」』…")
 SENTENCE_END_BITS = 2.0
@@ -241,7 +242,9 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                             o, unmatched = _bracket_state(o, ch)
                             s += unmatched
                 else:
-                    key = (p, previous, t.chars, after, o)
+                    # Paths that agree on their last few characters are merged: the word
+                    # model's longer memory (for the rare long words) does not split states.
+                    key = (p, previous, t.chars[-MERGE_CHARS:], after, o)
                     held = grown.get(key)
                     if held is None or s < held[0]:
                         grown[key] = (s, b, guesses + (penalty > 0), (emitted, node), t)

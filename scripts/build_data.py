@@ -5,7 +5,7 @@
   character's count is the sum of the counts of the words it occurs in. jieba's corpus is
   simplified, so every traditional form OpenCC maps a simplified character to inherits that
   character's count (otherwise traditional text would look "rare" and be mistaken for mojibake).
-- ``han_lexicon.tsv``: the dictionary's all-Han words of one to four characters with a count of
+- ``han_lexicon.tsv``: the dictionary's all-Han words of one to six characters with a count of
   at least ``MIN_LEXICON_COUNT`` (one-character words at any count), for the word model that
   ranks candidate readings (plausibility.segment_cost).
 - ``han_names.tsv``: how Chinese person names are made, for the word model's name guess. From
@@ -40,7 +40,7 @@ import opencc
 DATA = Path(__file__).resolve().parent.parent / "cleaner" / "data"
 OUT = DATA / "han_freq.tsv"
 MIN_LEXICON_COUNT = 5
-MAX_LEXICON_WORD = 4
+MAX_LEXICON_WORD = 6
 
 
 def is_han(ch: str) -> bool:
