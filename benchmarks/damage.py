@@ -118,7 +118,11 @@ def _char_starts(data: bytes) -> set[int]:
 
 def _falls_back_cleanly(data: bytes, i: int, starts: set[int]) -> bool:
     """Read out of step from ``i`` (inside a character): does the decoder come back in step on
-    an ASCII trail byte, with every pair on the way a valid GBK code?"""
+    an ASCII trail byte, with every pair on the way a valid GBK code? (The first pair, 。's
+    trail byte with the next lead, may be rejected when that lead is 0x81-0xA0: the rest of
+    the stretch then tells its value.)"""
+    if i + 1 < len(data) and i + 1 in starts and 0x81 <= data[i + 1] <= 0xA0:
+        i += 2
     while i < len(data):
         if data[i] < 0x80:
             return i - 1 in starts and data[i] >= 0x40  # the trail byte of a character

@@ -37,11 +37,15 @@ MERGE_CHARS = 3
 _SENTENCE_END = frozenset("。！？”）」』…")
 SENTENCE_END_BITS = 2.0
 _DIGITS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千零〇○")
-_FULL_WIDTH_ALNUM = frozenset("０１２３４５６７８９．∶") | frozenset(chr(c) for c in range(0xFF21, 0xFF3B)) \
-    | frozenset(chr(c) for c in range(0xFF41, 0xFF5B))
+_FULL_WIDTH_NUMBER = frozenset("０１２３４５６７８９．∶％")
+_FULL_WIDTH_LETTERS = frozenset(chr(c) for c in range(0xFF21, 0xFF3B)) | frozenset(chr(c) for c in range(0xFF41, 0xFF5B))
 LETTER_BESIDE_HAN_BITS = 6.0
-# Characters that follow numbers (dates, times, measure words).
-_COUNTERS = frozenset("年月日号时分秒岁元万亿个次名位项条件天周届期")
+# Characters that follow numbers: dates, times, units and measure words (both scripts).
+_COUNTERS = frozenset(
+    "年月日号时分秒岁元角万亿个次名位项条件天周届期枚张台辆家所种份本篇只头架艘吨米斤亩户人座栋层倍票股"
+    "起批套双对块首部场回遍度克升里公千百"
+    "號時歲萬億個項條屆張臺輛隻頭噸畝戶層雙對塊場"
+)
 
 
 class Reading(NamedTuple):
@@ -132,8 +136,8 @@ def neighbour_bonus(left: str, ch: str) -> float:
     after numbers, runs of full-width letters, and (negative) a lone letter glued to Chinese."""
     if left in _DIGITS and ch in _COUNTERS:
         return 6.0
-    if left in _FULL_WIDTH_ALNUM and ch in _FULL_WIDTH_ALNUM:
-        return 5.0  # runs of full-width digits and letters (ＣＤＭＡ, tables)
+    if (left in _FULL_WIDTH_NUMBER and ch in _FULL_WIDTH_NUMBER) or (left in _FULL_WIDTH_LETTERS and ch in _FULL_WIDTH_LETTERS):
+        return 5.0  # runs of full-width digits or of letters (１９９８, ＣＤＭＡ, tables)
     if (_trail_like(ch) and plausibility.is_han(left)) or (_trail_like(left) and plausibility.is_han(ch)):
         return -LETTER_BESIDE_HAN_BITS  # a lone Latin letter glued to Chinese: a misread trail byte
     return 0.0

@@ -469,41 +469,54 @@ def realign_stray_lead(line: str, start: int, traditional: bool) -> Repair | Non
     byte out of step, or None when no realigned reading is clearly better.
 
     The stretch ends at an ASCII trail byte; ASCII before that was a full-width form, so every
-    letter is tried as the end.
+    letter is tried as the end. A second ``?`` right after the first is 。's trail byte A3 read
+    with the next byte: a full-width ？ made half-width (A3 BF), or a pair GBK rejected because
+    that byte leads a character of GBK's extension rows (0x81-0xA0: 們 is 82 83), whose value
+    the rest of the stretch decides.
 
     >>> realign_stray_lead("他提出的要求?,F(xiàn)有", 6, True).text
     '。現'
     >>> realign_stray_lead("你真的來了嗎?我很高興", 6, True) is None
     True
     """
-    limit = min(len(line), start + 1 + MAX_STRETCH)
+    if line[start + 1] == "?":
+        # "??" then text that reads well: 。 lost its line break, there is nothing to realign.
+        heads = [bytes([STRAY_LEAD_BYTE, 0xA3, lead]) for lead in (0xBF, *range(0x81, 0xA1))]
+        first = start + 2
+    else:
+        heads, first = [bytes([STRAY_LEAD_BYTE])], start + 1
+    limit = min(len(line), first + MAX_STRETCH)
     left = line[max(0, start - 3) : start]
     best: tuple[float, int, str] | None = None
-    for end in range(start + 2, limit + 1):
+    for end in range(first + 1, limit + 1):
         last = line[end - 1]
         if last.isspace() or last == "?":
             break  # a "?" inside the stretch is a byte pair GBK rejected: bytes were lost
         if not "\x40" <= last <= "\x7e":
             continue
-        body = _out_of_step_bytes(line[start + 1 : end - 1])
+        body = _out_of_step_bytes(line[first : end - 1])
         if body is None:
             break
-        try:
-            text = (bytes([STRAY_LEAD_BYTE]) + body + last.encode()).decode("gbk")
-        except UnicodeDecodeError:
-            continue
-        if not text.startswith("。") or not all(map(_prose_char, text[1:])):
-            continue
-        if traditional and not _fits_traditional(_introduced(text, list(line[start + 1 : end]))):
+        if first > start + 1 and not _garbled(line[first:end]):
             continue
         right = line[end : end + 4]
-        gain = _context_cost(line[start:end], left, right) - _context_cost(text, left, right)
-        annotation = _ANNOTATION.match(text[-1] + line[end : end + 12])
-        if annotation and _verified(annotation):
-            gain += REALIGNED_ANNOTATION_BITS
-        if gain >= MIN_REALIGN_GAIN_BITS and plausibility.segment_cost(text) / len(text) <= MAX_SEARCH_BITS_PER_CHAR:
-            if best is None or gain > best[0]:
-                best = (gain, end, text)
+        before = _context_cost(line[start:end], left, right)
+        for head in heads:
+            try:
+                text = (head + body + last.encode()).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if not text.startswith("。") or not all(map(_prose_char, text[1:])):
+                continue
+            if traditional and not _fits_traditional(_introduced(text, list(line[first:end]))):
+                continue
+            gain = before - _context_cost(text, left, right)
+            annotation = _ANNOTATION.match(text[-1] + line[end : end + 12])
+            if annotation and _verified(annotation):
+                gain += REALIGNED_ANNOTATION_BITS
+            if gain >= MIN_REALIGN_GAIN_BITS and plausibility.segment_cost(text) / len(text) <= MAX_SEARCH_BITS_PER_CHAR:
+                if best is None or gain > best[0]:
+                    best = (gain, end, text)
     if best is None:
         return None
     _, end, text = best
@@ -511,6 +524,14 @@ def realign_stray_lead(line: str, start: int, traditional: bool) -> Repair | Non
         # The stretch shows the page made its full-width forms half-width: so does the repair.
         text = _half_width(text)
     return Repair(start, end, text, f"stray GBK lead byte A1 before {line[start + 1:end]!r}: realigned to {text}")
+
+
+def _garbled(stretch: str) -> bool:
+    """Does a stretch read like bytes out of step rather than text: rare characters, or
+    letters glued to Chinese?"""
+    han = [ch for ch in stretch if plausibility.is_han(ch)]
+    rare = sum(1 for ch in han if ch not in plausibility.common_han(3000))
+    return rare * 3 >= len(han) or bool(_GLUED_ASCII.search(stretch))
 
 
 def _prose_char(ch: str) -> bool:
