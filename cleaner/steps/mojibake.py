@@ -441,6 +441,7 @@ class MojibakeStep(Step):
         changes: list[Change] = []
         findings: list[Finding] = []
         dropped: set[int] = set()
+        total: dict[str, int] = {}
         for index in _lines_with_hits(text, pattern):
             line = lines[index]
             number = index + 1
@@ -453,6 +454,8 @@ class MojibakeStep(Step):
             damage = _damage_in(line)
             if damage:
                 kinds = _count_damage(damage)
+                for kind, n in kinds.items():
+                    total[kind] = total.get(kind, 0) + n
                 findings.append(Finding(self.name, "unrecoverable", number, line[:80], kinds))
                 if self.drop_unrecoverable and _wholly_damaged(line):
                     changes.append(Change(self.name, "delete", number, line, "",
@@ -462,7 +465,6 @@ class MojibakeStep(Step):
             return StepOutput(text)
         if dropped:
             lines = [line for i, line in enumerate(lines) if i not in dropped]
-        total = _count_damage(_damage_in(text))
         if total:
             findings.append(Finding(self.name, "unrecoverable-total", WHOLE_DOCUMENT, "", total))
         return StepOutput("\n".join(lines), tuple(changes), tuple(findings))
