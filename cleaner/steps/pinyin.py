@@ -142,9 +142,6 @@ def _gbk(text: str) -> bytes | None:
         return None
 
 
-# A phantom the site must have annotated everywhere, yet the page never shows annotated (when
-# it shows annotations at all): less likely than one it does show.
-UNSEEN_PHANTOM_BITS = 4.0
 # Cost of guessing a byte the legacy decoder swallowed with its neighbour.
 LOST_BYTE_BITS = 4.0
 # A searched repair must read like text: no ASCII-range trail bytes left between Chinese
@@ -243,9 +240,8 @@ def _character_before(line: str, start: int) -> int:
     return start - 1
 
 
-def repair_damage(line: str, traditional: bool, seen: frozenset[str] = frozenset()) -> tuple[list[Repair], list[str]]:
-    """Repairs of ``?py)`` damage in one line, and descriptions of damage left alone.
-    ``seen``: the characters the page shows annotated, which are on the site's list."""
+def repair_damage(line: str, traditional: bool) -> tuple[list[Repair], list[str]]:
+    """Repairs of ``?py)`` damage in one line, and descriptions of damage left alone."""
     repairs: list[Repair] = []
     undecided: list[str] = []
     position = 0
@@ -264,14 +260,13 @@ def repair_damage(line: str, traditional: bool, seen: frozenset[str] = frozenset
             for text, phantoms in _solutions(prev, items, restrict):
                 if traditional and not _fits_traditional(_introduced(text, [prev, *items])):
                     continue
-                unseen = sum(p not in seen for p in phantoms.split(", ")) if seen else 0
-                solutions.append((plausibility.segment_cost(text) + UNSEEN_PHANTOM_BITS * unseen, text, phantoms))
+                solutions.append((plausibility.segment_cost(text), text, phantoms))
             if solutions:
                 break
         solutions.sort()
         if not solutions or (len(solutions) > 1 and solutions[1][0] - solutions[0][0] < 4.0 and solutions[1][1] != solutions[0][1]):
             # Denser damage (bare "?", misaligned stretches): search the rest of the line.
-            found = _search_repair(prev, _tokens(line, match.start()), traditional, seen)
+            found = _search_repair(prev, _tokens(line, match.start()), traditional)
             if found is None:
                 undecided.append(line[prev_index:end])
                 position = end
@@ -333,11 +328,9 @@ def _tokens(line: str, start: int) -> list:
     return tokens
 
 
-def _group_options(before: int | None, group: list, allowed: frozenset[str] | None, last: bool = False,
-                   seen: frozenset[str] = frozenset()) -> list[tuple]:
+def _group_options(before: int | None, group: list, allowed: frozenset[str] | None, last: bool = False) -> list[tuple]:
     """Byte strings a run of unknown tokens may stand for: an optional lost pair, then phantom
-    bytes, each reading its pinyin together with the byte before it (a phantom the page does not
-    show annotated costs more, when it shows any)."""
+    bytes, each reading its pinyin together with the byte before it."""
     index = _phantom_index()
     if group[0] is _LOST_PAIR:
         starts = [(pair, pair[-1], LOST_BYTE_BITS * 2) for pair in _lost_pairs()]
@@ -355,23 +348,21 @@ def _group_options(before: int | None, group: list, allowed: frozenset[str] | No
         rest = group
     options = []
     for data, lead_byte, bits in starts:
-        partial = [(data, lead_byte, bits)]
+        partial = [(data, lead_byte)]
         for unknown in rest:
             grown = []
-            for so_far, lead, cost in partial:
+            for so_far, lead in partial:
                 if lead is None:
                     continue
                 for trail in index.get((lead, unknown.reading), ()):
-                    phantom = bytes([lead, trail]).decode("gbk")
-                    if allowed is None or phantom in allowed:
-                        extra = UNSEEN_PHANTOM_BITS if seen and phantom not in seen else 0.0
-                        grown.append((so_far + bytes([trail]), trail, cost + extra))
+                    if allowed is None or bytes([lead, trail]).decode("gbk") in allowed:
+                        grown.append((so_far + bytes([trail]), trail))
             partial = grown
-        options += [(so_far, cost) for so_far, _, cost in partial]
+        options += [(so_far, bits) for so_far, _ in partial]
     return options
 
 
-def _search_repair(prev: str, tokens: list, traditional: bool, seen: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
+def _search_repair(prev: str, tokens: list, traditional: bool) -> tuple[str, int, int] | None:
     """Rebuild the bytes of ``prev`` and the rest of the line with every unknown as a set of
     options, and let the re-reading search pick the most plausible decoding. Returns the text
     and the numbers of phantoms and lost pairs it restored."""
@@ -385,12 +376,12 @@ def _search_repair(prev: str, tokens: list, traditional: bool, seen: frozenset[s
     for token in [*tokens, None]:
         if isinstance(token, _Unknown) or token is _LOST_PAIR:
             if token is _LOST_PAIR and group:
-                alternatives.append(_group_options(before, group, allowed, seen=seen))
+                alternatives.append(_group_options(before, group, allowed))
                 before, group = None, []
             group.append(token)
             continue
         if group:
-            options = _group_options(before, group, allowed, last=token is None, seen=seen)
+            options = _group_options(before, group, allowed, last=token is None)
             if not options:
                 return None
             alternatives.append(options)
@@ -567,14 +558,13 @@ class PinyinStep(Step):
         from .script import TRADITIONAL, evidence
 
         traditional = evidence(text).label == TRADITIONAL
-        seen = frozenset(m.group(1) for m in _ANNOTATION.finditer(text) if _verified(m))
         lines = text.split("\n")
         changes: list[Change] = []
         findings: list[Finding] = []
         for index, line in enumerate(lines):
             if not _CANDIDATE_LINE.search(line):
                 continue
-            fixed, reasons, notes = self._fix_line(line, traditional, seen)
+            fixed, reasons, notes = self._fix_line(line, traditional)
             for note in notes:
                 findings.append(Finding(self.name, "undecided", index + 1, note, {}))
             if fixed != line:
@@ -584,13 +574,13 @@ class PinyinStep(Step):
             return StepOutput(text)
         return StepOutput("\n".join(lines), tuple(changes), tuple(findings))
 
-    def _fix_line(self, line: str, traditional: bool, seen: frozenset[str]) -> tuple[str, list[str], list[str]]:
+    def _fix_line(self, line: str, traditional: bool) -> tuple[str, list[str], list[str]]:
         reasons: list[str] = []
         notes: list[str] = []
         if "?" in line:
             line = self._realign_stray_leads(line, traditional, reasons)
         if "?" in line and _DAMAGE.search(line):
-            repairs, undecided = repair_damage(line, traditional, seen)
+            repairs, undecided = repair_damage(line, traditional)
             notes += [f"pinyin byte damage left as is: {u}" for u in undecided]
             for r in reversed(repairs):
                 line = line[: r.start] + r.text + line[r.end :]
