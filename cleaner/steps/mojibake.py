@@ -353,6 +353,8 @@ def _trim_to_damage(line: str, start: int, end: int) -> list[tuple[int, int]]:
     hits = [m.start() for m in pattern.finditer(line, start, end)]
     if hits:
         first, last = hits[0], hits[-1] + 1
+        if first - start <= 2 and end - last <= 2:
+            return spans  # damage from end to end: trimming would only repeat the same search
         for a in range(max(start, first - 2), first + 1):
             for b in range(last, min(end, last + 2) + 1):
                 if (a, b) != (start, end):
