@@ -8,6 +8,7 @@ for the simulators), so the tests can compare the cleaned fixture with its origi
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 
@@ -56,6 +57,9 @@ def main() -> None:
     write("betting_banner_page.txt", betting_page().encode("utf-8"))
     write("pinyin_annotated_trad.txt",
           damage.gbk_byte_annotate(original("grain_purchase_trad.txt"), ANNOTATED).encode("utf-8"))
+    # The second byte-level variant: 。 lost its trail byte's alignment (one decidable spot).
+    write("pinyin_stray_lead_trad.txt",
+          damage.gbk_stray_lead(original("grain_purchase_trad.txt"), 1, random.Random(1))[0].encode("utf-8"))
     write("gbk_news.txt", original("grain_purchase.txt").encode("gbk"))
     write("big5_news.txt", original("grain_purchase_trad.txt").encode("big5"))
     write("utf8_read_as_gbk.txt",

@@ -73,6 +73,12 @@ def test_fixture_is_restored_exactly():
     assert step.apply(dirty).text == TRADITIONAL
 
 
+def test_stray_lead_fixture_is_restored_exactly():
+    dirty = (FIXTURES / "pinyin_stray_lead_trad.txt").read_text(encoding="utf-8")
+    assert "重?8鬣l鎮" in dirty
+    assert step.apply(dirty).text == damage.half_width(TRADITIONAL)
+
+
 def test_text_level_annotation_of_our_own_text():
     chars = set("報當發質長會國調問題議糧")
     assert step.apply(damage.annotate(TRADITIONAL, chars)).text == TRADITIONAL
