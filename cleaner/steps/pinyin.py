@@ -456,12 +456,23 @@ _GLUED_ASCII = re.compile(f"(?<=[{_HAN}])[A-Za-z@\\[\\\\\\]^_`{{|}}~#$&*+<=>]|[A
 GLUED_ASCII_BITS = 6.0
 
 
+# A short ASCII run wedged between two non-ASCII characters with a trail-byte symbol in it
+# (晚籤?_t籤): no word of any language, but what trail bytes read alone leave behind. Letters
+# alone are left out: B股, 在qq上, pinyin in reviews.
+_STRAY_ASCII = re.compile(r"(?<=[^\x00-\x7f])[!-~]{0,2}[@\[\\\]^_`{|}~][!-~]{0,2}(?=[^\x00-\x7f])")
+
+
 def _context_cost(text: str, left: str, right: str) -> float:
     """Bits of ``text`` between ``left`` and ``right`` under the word model, with ASCII
-    letters and symbols glued to Chinese charged extra."""
+    letters and symbols glued to Chinese, and short stray ASCII runs, charged extra.
+
+    >>> _context_cost("?_t", "晚籤", "籤一") > _context_cost("。遲", "晚籤", "籤一")
+    True
+    """
     whole = left[-1:] + text + right[:1]
     glued = len(_GLUED_ASCII.findall(whole))
-    return plausibility.segment_cost(text + right, left) + GLUED_ASCII_BITS * glued
+    stray = sum(len(run) for run in _STRAY_ASCII.findall(whole))
+    return plausibility.segment_cost(text + right, left) + GLUED_ASCII_BITS * (glued + stray)
 
 
 def realign_stray_lead(line: str, start: int, traditional: bool) -> Repair | None:
@@ -506,7 +517,7 @@ def realign_stray_lead(line: str, start: int, traditional: bool) -> Repair | Non
                 text = (head + body + last.encode()).decode("gbk")
             except UnicodeDecodeError:
                 continue
-            if not text.startswith("。") or not all(map(_prose_char, text[1:])):
+            if not text.startswith("。") or not all(map(_common_prose_char, text[1:])):
                 continue
             if traditional and not _fits_traditional(_introduced(text, list(line[first:end]))):
                 continue
@@ -534,8 +545,10 @@ def _garbled(stretch: str) -> bool:
     return rare * 3 >= len(han) or bool(_GLUED_ASCII.search(stretch))
 
 
-def _prose_char(ch: str) -> bool:
-    return ch.isascii() or plausibility.is_han(ch) or plausibility.usual_mark(ch)
+def _common_prose_char(ch: str) -> bool:
+    """ASCII, a usual mark, or one of the 5,000 commonest Han characters: what a realigned
+    stretch of running text is made of (the garbage it replaces is full of rare ones)."""
+    return ch.isascii() or plausibility.usual_mark(ch) or ch in plausibility.common_han(5000)
 
 
 def _half_width(text: str) -> str:
