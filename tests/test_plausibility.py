@@ -1,0 +1,55 @@
+"""The plausibility models: which of two readings of the same damaged bytes reads better.
+
+The pairs come from the pinyin benchmark's twins (a wrong reading the bytes allow as well as the
+original): the word model alone prefers the wrong one, the context model tips it back.
+"""
+
+import pytest
+
+from cleaner import plausibility
+
+CONTEXT_DECIDES = [
+    ("天日十八幅插圖蔚", "天日十克服插圖蔚"),
+    ("堅持同等條件下", "堅持同比條件下"),
+    ("練場，站在隊伍", "練場，＞在隊伍"),
+    ("，他們曾多次在", "，他們元多次在"),
+    ("位幾乎全由我國自", "位幾乎三股我國自"),
+    ("爲中國人而感到", "爲中國了而感到"),
+    ("七部———《金眼", "七部—，，《金眼"),
+    ("合作，要大力鼓勵，它將成爲", "合作，，大力鼓勵，｜將成爲"),
+]
+
+
+@pytest.fixture
+def word_model_only(monkeypatch):
+    monkeypatch.setattr(plausibility, "CONTEXT_WEIGHT", 0.0)
+    monkeypatch.setattr(plausibility, "_pair_memo", {})
+
+
+@pytest.mark.parametrize(("original", "twin"), CONTEXT_DECIDES)
+def test_context_model_prefers_the_original(original, twin):
+    assert plausibility.segment_cost(original) < plausibility.segment_cost(twin)
+
+
+@pytest.mark.parametrize(("original", "twin"), CONTEXT_DECIDES)
+def test_the_word_model_alone_would_not(word_model_only, original, twin):
+    # Keeps the table honest: these are cases the context model is needed for.
+    assert plausibility.segment_cost(original) > plausibility.segment_cost(twin)
+
+
+def test_pair_bits_reward_usual_neighbours_and_charge_unheard_of_ones():
+    assert plausibility.pair_bits("在", "美") < 0
+    assert plausibility.pair_bits("炮", "美") > 0
+    assert plausibility.pair_bits("，", "，") > 0
+
+
+def test_pair_bits_read_traditional_text_through_simplified_forms():
+    assert plausibility.pair_bits("國", "家") == plausibility.pair_bits("国", "家")
+
+
+def test_context_is_carried_by_the_word_tail():
+    tail = plausibility.start_tail("火箭")
+    assert tail.last == "箭"
+    assert tail.context == 0.0
+    after, bits = plausibility.extend(tail, "在")
+    assert after.total == pytest.approx(bits)
