@@ -327,8 +327,11 @@ def _lone_cost(ch: str) -> float:
 #: Weight of the context model against the word model (tuned on benchmark seeds other than
 #: the reported ones; 0 turns it off).
 CONTEXT_WEIGHT = 1.0
-#: Neither a usual nor an unheard-of pair moves the cost by more than this (bits).
+#: An unheard-of pair costs at most this many bits more...
 MAX_CONTEXT_BITS = 6.0
+#: ...and a usual one at most this many fewer: the word model already rewards the pairs inside
+#: words, and a big bonus lets a common pair (尼奥) pull a wrong reading through.
+MAX_CONTEXT_BONUS_BITS = 3.0
 
 
 class _PairModel(NamedTuple):
@@ -382,7 +385,7 @@ def _pair_bits(left: str, ch: str) -> float:
     followers = model.followers.get(a, 0) or 1
     unigram = (right_count or 0.5) / model.total
     ratio = (model.counts.get(a + b, 0) + followers * unigram) / (left_count + followers) / unigram
-    return -CONTEXT_WEIGHT * max(-MAX_CONTEXT_BITS, min(MAX_CONTEXT_BITS, math.log2(ratio)))
+    return -CONTEXT_WEIGHT * max(-MAX_CONTEXT_BITS, min(MAX_CONTEXT_BONUS_BITS, math.log2(ratio)))
 
 
 class WordTail(NamedTuple):
