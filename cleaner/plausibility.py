@@ -332,10 +332,6 @@ MAX_CONTEXT_BITS = 6.0
 #: ...and a usual one at most this many fewer: the word model already rewards the pairs inside
 #: words, and a big bonus lets a common pair (尼奥) pull a wrong reading through.
 MAX_CONTEXT_BONUS_BITS = 3.0
-#: The average capped log ratio over the model's own training text (mean_pair_log_ratio;
-#: tests check the two agree). It is subtracted from every pair, so that real text comes out
-#: even and a reading does not get cheaper just for having more characters, hence more pairs.
-CONTEXT_MEAN_BITS = 1.85
 
 
 class _PairModel(NamedTuple):
@@ -363,10 +359,10 @@ _MEMO_LIMIT = 1 << 20
 
 def pair_bits(left: str, ch: str) -> float:
     """Bits the context model adds for ``ch`` right after ``left``: negative for neighbours
-    that stand together more often than usual in real text, positive for ones that seldom or
-    never do, 0 after a character it has never seen.
+    that stand together more often than chance, positive for ones that (almost) never do, 0
+    after a character it has never seen.
 
-    >>> pair_bits("美", "国") < pair_bits("在", "美") < pair_bits("炮", "美")
+    >>> pair_bits("在", "美") < 0 < pair_bits("炮", "美")
     True
     """
     key = left + ch
@@ -379,33 +375,17 @@ def pair_bits(left: str, ch: str) -> float:
 
 
 def _pair_bits(left: str, ch: str) -> float:
-    log_ratio = pair_log_ratio(_simplified(left), _simplified(ch))
-    if log_ratio is None or not CONTEXT_WEIGHT:
-        return 0.0
-    return -CONTEXT_WEIGHT * (log_ratio - CONTEXT_MEAN_BITS)
-
-
-def pair_log_ratio(a: str, b: str) -> float | None:
-    """log2 of how much likelier (simplified) ``b`` is right after ``a`` than anywhere, capped;
-    None if ``a`` never occurs in the training text."""
     model = _pairs()
-    left_count = model.counts.get(a)
-    if not left_count:
-        return None
+    a, b = _simplified(left), _simplified(ch)
+    left_count, right_count = model.counts.get(a), model.counts.get(b)
+    if not left_count or not CONTEXT_WEIGHT:
+        return 0.0
     # Witten-Bell: after a character seen with many different followers, an unseen pair is
     # less surprising than after one that is always followed by the same few.
     followers = model.followers.get(a, 0) or 1
-    unigram = model.counts.get(b, 0.5) / model.total
+    unigram = (right_count or 0.5) / model.total
     ratio = (model.counts.get(a + b, 0) + followers * unigram) / (left_count + followers) / unigram
-    return max(-MAX_CONTEXT_BITS, min(MAX_CONTEXT_BONUS_BITS, math.log2(ratio)))
-
-
-def mean_pair_log_ratio() -> float:
-    """The average of :func:`pair_log_ratio` over the pairs of the training text itself (what
-    ``CONTEXT_MEAN_BITS`` must equal)."""
-    model = _pairs()
-    pairs = [(key, n) for key, n in model.counts.items() if len(key) == 2]
-    return sum(n * pair_log_ratio(key[0], key[1]) for key, n in pairs) / sum(n for _, n in pairs)
+    return -CONTEXT_WEIGHT * max(-MAX_CONTEXT_BITS, min(MAX_CONTEXT_BONUS_BITS, math.log2(ratio)))
 
 
 class WordTail(NamedTuple):
