@@ -81,8 +81,9 @@ def main() -> None:
         byte_level += out.text == doc
         # A twin is another original the same damage turns into the same page: an output that
         # still holds the damage it was given is a miss, not a twin.
-        left_damaged += out.text.count("?") > doc.count("?")
-        if out.text != doc and out.text.count("?") <= doc.count("?") and corpus.encodable(out.text, "gbk"):
+        kept_damage = out.text.count("?") > doc.count("?")
+        left_damaged += kept_damage
+        if out.text != doc and not kept_damage and corpus.encodable(out.text, "gbk"):
             twins += damage.gbk_byte_annotate(out.text, site) == dirty
         if dirty.count("\n") == doc.count("\n"):  # the legacy decoder can swallow a newline
             originals = doc.split("\n")

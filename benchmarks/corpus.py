@@ -66,15 +66,17 @@ def held_out_news_lines() -> list[str]:
     return news_lines()[:CONTEXT_TRAINING_START]
 
 
+def _review_split() -> int:
+    return len(review_lines()) // 2
+
+
 def held_out_review_lines() -> list[str]:
-    reviews = review_lines()
-    return reviews[: len(reviews) // 2]
+    return review_lines()[: _review_split()]
 
 
 def context_training_lines() -> list[str]:
     """The text the context model counts character pairs in (never used by a benchmark)."""
-    reviews = review_lines()
-    return news_lines()[CONTEXT_TRAINING_START:] + reviews[len(reviews) // 2 :]
+    return news_lines()[CONTEXT_TRAINING_START:] + review_lines()[_review_split() :]
 
 
 @lru_cache(maxsize=1)
