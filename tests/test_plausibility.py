@@ -43,6 +43,13 @@ def test_pair_bits_reward_usual_neighbours_and_charge_unheard_of_ones():
     assert plausibility.pair_bits("，", "，") > 0
 
 
+def test_pair_bits_know_where_paragraphs_end_and_spaces_fall():
+    # A legacy decoder can swallow a line break with a lost byte; the repair must prefer the
+    # break after 。 to a digit, and a break to a space between Chinese characters.
+    assert plausibility.pair_bits("。", "\n") < 0 < plausibility.pair_bits("3", "\n")
+    assert plausibility.pair_bits("者", "\n") < plausibility.pair_bits("者", " ")
+
+
 def test_pair_bits_read_traditional_text_through_simplified_forms():
     assert plausibility.pair_bits("國", "家") == plausibility.pair_bits("国", "家")
 
