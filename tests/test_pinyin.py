@@ -99,6 +99,9 @@ DENSE = [
     # the repair brings back 爲, which Big5 lacks but OpenCC writes on traditional pages;
     # the text ends on a lone lead byte
     ("市政府爲配合部隊的演習提供了方便。", ["疇"]),
+    # a stretch out of step with two lost pairs: 懂得 and 二屆 give the same damage, and a
+    # number-and-counter bonus must not outweigh the word
+    ("我們深深懂得，手中的權力屬於人民。", ["兩", "權", "導", "來"]),
 ]
 
 
