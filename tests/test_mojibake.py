@@ -100,6 +100,16 @@ def test_big5_read_as_gbk():
     assert sum(a == b for a, b in zip(repaired, TRADITIONAL)) / len(TRADITIONAL) > 0.9
 
 
+def test_only_sina_style_runs_are_searched_as_sina_style():
+    # The Sina search is the costliest one; Big5 read as GBK shows a few pinyin-row letters
+    # (à é) that must not send it there.
+    from cleaner.steps.mojibake import MIN_SINA_LATIN1_SHARE, _latin1_share
+
+    for codec, text in (("gbk", "今天的新闻发布会"), ("big5", TRADITIONAL)):
+        assert _latin1_share(damage.legacy_read_as_utf8_with_latin1_fallback(text, codec)) > 2 * MIN_SINA_LATIN1_SHARE
+    assert _latin1_share(damage.big5_read_as_gbk(TRADITIONAL)) < MIN_SINA_LATIN1_SHARE / 2
+
+
 def test_damaged_run_inside_a_good_line():
     good = "今天的新闻："
     bad = damage.gbk_read_as_latin1("秋粮收购工作进展顺利", "latin-1")
