@@ -102,6 +102,8 @@ DENSE = [
     # a stretch out of step with two lost pairs: 懂得 and 二屆 give the same damage, and a
     # number-and-counter bonus must not outweigh the word
     ("我們深深懂得，手中的權力屬於人民。", ["兩", "權", "導", "來"]),
+    # the stretch out of step holds 着, which Big5 lacks and OpenCC leaves on traditional pages
+    ("大家幹勁很足，帶着農民到外地去學習種菜。", ["髮", "節", "種", "動", "瑤"]),
 ]
 
 

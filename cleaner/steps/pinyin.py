@@ -408,15 +408,23 @@ def _introduced(text: str, tokens: list) -> str:
     return "".join(ch for ch in text if ch not in present)
 
 
+#: Characters this common that OpenCC does not convert stand on traditional pages even when
+#: Big5 lacks them (捧着: 着 is not in Big5).
+COMMON_ON_TRADITIONAL_PAGES = 3000
+
+
 def _fits_traditional(text: str) -> bool:
-    """Could these characters be on a traditional page: none simplified-only, each one in Big5
-    or a traditional form OpenCC writes (爲 衆, which Big5 lacks)?"""
+    """Could these characters be on a traditional page: none simplified-only, each one in Big5,
+    a traditional form OpenCC writes (爲 衆, which Big5 lacks), or a common character that
+    conversion leaves alone (着)?"""
     simplified = plausibility.simplified_only()
     traditional = plausibility.traditional_only()
+    common = plausibility.common_han(COMMON_ON_TRADITIONAL_PAGES)
+    converted = opencc_chars("st_chars.tsv")
     for ch in text:
         if ch in simplified:
             return False
-        if ch not in traditional:
+        if ch not in traditional and not (ch in common and ch not in converted):
             try:
                 ch.encode("cp950")
             except UnicodeEncodeError:
