@@ -116,6 +116,17 @@ def test_dense_damage_is_searched_over_the_rest_of_the_line(text, site):
     assert any("GBK byte search" in c.reason for c in out.changes)
 
 
+def test_lost_pairs_in_a_misaligned_stretch_are_not_taken_for_stray_leads():
+    # "眨??w": two lost pairs of the stretch after ?yú), then the trail byte of 體. Read as the
+    # stray lead of a 。 they would become "。剋", a sentence end that was never there.
+    text = "這支部隊出色完成軍事演習任務，全體官兵受到表彰。"
+    dirty = damage.gbk_byte_annotate(CONTEXT + text, ["節", "動", "關", "來", "於", "慶", "娛", "報", "軍"])
+    assert "眨??w" in dirty
+    out = step.apply(dirty)
+    assert "。" not in out.text.split("\n")[1][:-1]
+    assert out.text == CONTEXT + text or any("left as is" in f.text for f in out.findings)
+
+
 def test_undecidable_damage_is_flagged_not_deleted():
     out = step.apply("測試?xyz)文字")
     assert out.text == "測試?xyz)文字"

@@ -545,6 +545,19 @@ def realign_stray_lead(line: str, start: int, traditional: bool) -> Repair | Non
     return Repair(start, end, text, f"stray GBK lead byte A1 before {line[start + 1:end]!r}: realigned to {text}")
 
 
+#: An ASCII trail byte between non-ASCII characters: where a misaligned stretch ends.
+_IN_STEP_AGAIN = re.compile(r"(?<=[^\x00-\x7f])[\x40-\x7e](?=[^\x00-\x7f(（])")
+
+
+def _inside_misaligned_stretch(line: str, position: int) -> bool:
+    """Is ``position`` after ``?py)`` damage with nothing in between where decoding fell back in
+    step? A "?" there is a lost pair of the stretch, not a stray lead byte of 。."""
+    last_damage = None
+    for last_damage in _DAMAGE.finditer(line, 0, position):
+        pass
+    return last_damage is not None and not _IN_STEP_AGAIN.search(line, last_damage.end(), position)
+
+
 def _garbled(stretch: str) -> bool:
     """Does a stretch read like bytes out of step rather than text: rare characters, or
     letters glued to Chinese?"""
@@ -628,7 +641,8 @@ class PinyinStep(Step):
 
     @staticmethod
     def _realign_stray_leads(line: str, traditional: bool, reasons: list[str]) -> str:
-        repairs = [r for m in _STRAY_LEAD.finditer(line) if (r := realign_stray_lead(line, m.start(), traditional))]
+        repairs = [r for m in _STRAY_LEAD.finditer(line)
+                   if not _inside_misaligned_stretch(line, m.start()) and (r := realign_stray_lead(line, m.start(), traditional))]
         for r in reversed(repairs):
             line = line[: r.start] + r.text + line[r.end :]
         reasons += [r.evidence for r in repairs]
