@@ -69,6 +69,19 @@ def test_no_break_spaces_are_not_sina_style():
     assert step.apply(line).text == line
 
 
+def test_fu_hao_ma_is_left_to_ftfy_without_a_search(monkeypatch):
+    # UTF-8 read as CP1252 reads well as UTF-8: a Sina-style reader would have decoded those
+    # bytes too, so the costly search has nothing to find.
+    from cleaner.steps import mojibake
+
+    def no_search(*args, **kwargs):
+        raise AssertionError("searched a run that reads as UTF-8")
+
+    monkeypatch.setattr(mojibake, "reread", no_search)
+    run = damage.utf8_read_as_cp1252("我们今天讨论的问题很重要", 1)
+    assert mojibake._best_latin_repair(run) is None
+
+
 def test_reason_names_the_transform():
     out = step.apply(damage.gbk_read_as_latin1("我们的新家园", "latin-1"))
     assert "gbk read as latin-1/cp1252" in out.changes[0].reason

@@ -199,6 +199,10 @@ def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | Non
         # The plain inverse reads well: no need to search the Sina-style readings.
         bits, text, transform, _ = min(candidates)
         return None if transform == "utf-8" else (text, transform, bits)
+    if candidates and candidates[0][2] == "utf-8" and _acceptable(_latin_cost(run), candidates[0][0], len(run), candidates[0][1]):
+        # 符号码 that reads well as UTF-8 is ftfy's. A Sina-style reader would have decoded
+        # those bytes as UTF-8 too, so no search could find it was Sina style.
+        return None
     alternatives = _latin_alternatives(run)
     for true in ("gb18030", "cp950"):
         reading = reread(alternatives, true, left=left)
