@@ -204,7 +204,7 @@ def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | Non
         # those bytes as UTF-8 too, so no search could find it was Sina style.
         return None
     alternatives = _latin_alternatives(run)
-    for true in ("gb18030", "cp950"):
+    for true in _likely_sources(run):
         reading = reread(alternatives, true, left=left)
         if reading is None:
             continue
@@ -227,6 +227,27 @@ def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | Non
     if transform == "utf-8" or not _acceptable(_latin_cost(run), bits, evidence, text):
         return None
     return text, transform, bits
+
+
+#: A source codec whose rough bytes break this many times as often as the other's is not searched.
+WRONG_SOURCE_ERRORS = 4
+
+
+def _likely_sources(run: str) -> tuple[str, ...]:
+    """The codecs worth searching a Latin-looking run in: both, unless the rough bytes (each
+    character as the byte it fell back from, or as UTF-8) decode far better in one of them.
+
+    >>> _likely_sources("¼ÇÕߴӻáÉÏÁ˽\\u2d7d£¬½ñÄêȫÊÐÁ¸ʳÉú²úÔٻñ·áÊգ¬ũÃñÊÕÈëÎȲ½Ôö³¤¡£")
+    ('gb18030',)
+    >>> _likely_sources("ÎÒÃǽñÌìÌÖÂ۵ÄÎÊÌâ")
+    ('gb18030', 'cp950')
+    """
+    data = b"".join(bytes([ord(ch)]) if ord(ch) < 0x100 else ch.encode("utf-8") for ch in run)
+    errors = {codec: data.decode(codec, errors="replace").count("\ufffd") for codec in ("gb18030", "cp950")}
+    low, high = sorted(errors.values())
+    if high >= WRONG_SOURCE_ERRORS * max(1, low) and high >= 2:
+        return (min(errors, key=errors.get),)
+    return tuple(errors)
 
 
 # Bytes a UTF-8 reader would have decoded rather than fallen back on (3- and 4-byte forms
