@@ -372,8 +372,9 @@ def _trim_to_damage(line: str, start: int, end: int) -> list[tuple[int, int]]:
     its last suspicious character (damage inside an otherwise good line)."""
     spans = [(start, end)]
     if end < len(line) and "\x40" <= line[end] <= "\x7e":
-        # A double-byte code whose trail byte is ASCII ends the damage with that ASCII char.
-        spans.append((start, end + 1))
+        # A double-byte code whose trail byte is ASCII ends the damage with that ASCII char;
+        # the reading decides whether it is one, so the run without it need not be tried.
+        spans = [(start, end + 1)]
     pattern = _suspicious()
     hits = [m.start() for m in pattern.finditer(line, start, end)]
     if hits:
@@ -431,9 +432,8 @@ def _candidate_repairs(line: str) -> list[Repair]:
             if len(_LATIN_CHAR.findall(line, span.start(), span.end())) >= 2 and _latin1_share(span.group()) >= MIN_SINA_LATIN1_SHARE:
                 # Sina style from Big5 keeps CJK characters among the Latin ones; its last
                 # byte pair may end in an ASCII trail byte.
-                attempts.append((span.start(), span.end(), _best_latin_repair))
-                if span.end() < len(line) and "\x40" <= line[span.end()] <= "\x7e":
-                    attempts.append((span.start(), span.end() + 1, _best_latin_repair))
+                trail = span.end() < len(line) and "\x40" <= line[span.end()] <= "\x7e"
+                attempts.append((span.start(), span.end() + trail, _best_latin_repair))
             for a, b, repair in attempts:
                 fixed = repair(line[a:b], line[a - 1] if a else "")
                 if fixed:
