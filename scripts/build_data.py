@@ -110,7 +110,7 @@ def context_pairs() -> list[tuple[str, object]]:
     """Counts of characters and of adjacent pairs in the context model's training text."""
     counts: collections.Counter[str] = collections.Counter()
     for line in corpus.context_training_lines():
-        line = line.strip()
+        line = " ".join(line.split())
         if not line:
             continue
         # Paragraphs are lines: what ends and begins one is context too (。 then a line break is
@@ -118,7 +118,6 @@ def context_pairs() -> list[tuple[str, object]]:
         counts[LINE_BREAK] += 1
         counts[line[-1] + LINE_BREAK] += 1
         counts[LINE_BREAK + line[0]] += 1
-        line = " ".join(line.split())
         counts.update(line)
         counts.update(line[i : i + 2] for i in range(len(line) - 1))
     total = sum(n for key, n in counts.items() if len(key) == 1)

@@ -367,14 +367,16 @@ def _foreign_letters(text: str) -> int:
     return sum(map(plausibility.foreign_letter, text))
 
 
+def _with_trail_byte(line: str, end: int) -> int:
+    """``end``, or one further when an ASCII character there may be the trail byte of the
+    run's last double-byte code (the reading of the longer run decides whether it is)."""
+    return end + 1 if end < len(line) and "\x40" <= line[end] <= "\x7e" else end
+
+
 def _trim_to_damage(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sub-spans of a CJK run worth trying: the whole run, and the stretch from its first to
     its last suspicious character (damage inside an otherwise good line)."""
-    spans = [(start, end)]
-    if end < len(line) and "\x40" <= line[end] <= "\x7e":
-        # A double-byte code whose trail byte is ASCII ends the damage with that ASCII char;
-        # the reading decides whether it is one, so the run without it need not be tried.
-        spans = [(start, end + 1)]
+    spans = [(start, _with_trail_byte(line, end))]
     pattern = _suspicious()
     hits = [m.start() for m in pattern.finditer(line, start, end)]
     if hits:
@@ -432,8 +434,7 @@ def _candidate_repairs(line: str) -> list[Repair]:
             if len(_LATIN_CHAR.findall(line, span.start(), span.end())) >= 2 and _latin1_share(span.group()) >= MIN_SINA_LATIN1_SHARE:
                 # Sina style from Big5 keeps CJK characters among the Latin ones; its last
                 # byte pair may end in an ASCII trail byte.
-                trail = span.end() < len(line) and "\x40" <= line[span.end()] <= "\x7e"
-                attempts.append((span.start(), span.end() + trail, _best_latin_repair))
+                attempts.append((span.start(), _with_trail_byte(line, span.end()), _best_latin_repair))
             for a, b, repair in attempts:
                 fixed = repair(line[a:b], line[a - 1] if a else "")
                 if fixed:
