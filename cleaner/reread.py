@@ -276,6 +276,8 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                         taken[key[0]] += 1
                         grown[key] = value
             else:
+                if len(options) > 2 and position + 1 < len(alternatives) and len(alternatives[position + 1]) == 1:
+                    ranked = _with_lookahead(grown, alternatives[position + 1][0][0], codec, misfit)
                 grown = dict(ranked[:limit])
         states = grown
     finals = sorted(
@@ -291,6 +293,29 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
         scored.append((search + UNBALANCED_BITS * _unbalanced(text), text, bits, guesses))
     _, text, bits, guesses = min(scored)
     return Reading(text, bits, guesses)
+
+
+def _with_lookahead(grown: dict, following: bytes, codec: str, misfit) -> list:
+    """States after a wide step, best first, each scored with the character the next (fixed)
+    bytes complete. A lost byte's value is pending until then; ranking by the cost so far alone
+    would cut the state whose pending byte makes the right next character (宣|誓) for one that
+    merely ended cheaply."""
+    ranked = []
+    for key, value in grown.items():
+        partial, previous = key[0], key[1]
+        if partial:
+            step = _feed(codec, partial, following[0])
+            if step is None:
+                continue
+            ch = step[1]
+        else:
+            ch = _decode(codec, following[:2]) if following[0] >= 0x80 else chr(following[0])
+        ahead = 0.0
+        if ch is not None:
+            ahead = plausibility.char_cost(ch) + plausibility.pair_bits(previous, ch) - neighbour_bonus(previous, ch) + misfit(ch)
+        ranked.append((value[0] + ahead, key, value))
+    ranked.sort(key=lambda item: item[0])
+    return [(key, value) for _, key, value in ranked]
 
 
 def _text_of(node: tuple | None) -> str:
