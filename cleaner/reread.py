@@ -195,13 +195,14 @@ def _misfit_for(codec: str):
 
 
 def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int = BEAM, left: str = "",
-           avoid: frozenset[str] = frozenset()) -> Reading | None:
+           avoid: frozenset[str] = frozenset(), page: plausibility.PageModel | None = None) -> Reading | None:
     """The best reading of the byte alternatives in ``codec``, or None if none is valid.
 
     An alternative is ``(bytes, penalty)``, or ``(byte, penalty, True)`` for a byte that a
     UTF-8 reader with Latin-1 fallback failed to decode (which constrains its neighbours).
     ``left`` is the context before the damaged run; characters in ``avoid`` (the other script's,
-    when the page's is known) are all but ruled out.
+    when the page's is known) are all but ruled out; ``page`` holds what the rest of the page
+    says about neighbours.
     """
     cost_of = plausibility.char_cost
     extend = plausibility.extend
@@ -238,6 +239,8 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                         scored = seen.get((t, previous, ch))
                         if scored is None:
                             after_ch, added = extend(t, ch)
+                            if page:
+                                added = page.bits(previous, ch, added)
                             scored = seen[(t, previous, ch)] = (
                                 after_ch, added - neighbour_bonus(previous, ch) + misfit(ch), cost_of(ch))
                         t = scored[0]

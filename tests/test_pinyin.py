@@ -165,3 +165,16 @@ def test_stray_lead_with_lost_bytes_is_left_alone():
     dirty, decidable = damage.gbk_stray_lead("第一段到這裏就結束了。\n第二段從這裏開始寫", 1, random.Random(1))
     assert not decidable and dirty == "第一段到這裏就結束了??第二段從這裏開始寫"
     assert step.apply(dirty).text == dirty
+
+
+
+def test_the_rest_of_the_page_decides_what_the_bytes_leave_open():
+    # 恢 across 不|致 hides the lead byte of 致; several characters read huī with that lead
+    # byte, and on its own the step leaves the damage flagged. A page that says 不致 where it
+    # is intact settles it.
+    text = "天氣雖冷，河水不致結冰。"
+    dirty_line = damage.gbk_byte_annotate(CONTEXT + text, ["恢"]).split("\n")[1]
+    assert "不?huī)" in dirty_line
+    assert step.apply(CONTEXT + dirty_line).text == CONTEXT + dirty_line
+    out = step.apply(CONTEXT + "只要小心，就不致出錯。\n" + dirty_line)
+    assert out.text.split("\n")[2] == text

@@ -60,3 +60,11 @@ def test_context_is_carried_by_the_word_tail():
     assert tail.context == 0.0
     after, bits = plausibility.extend(tail, "在")
     assert after.total == pytest.approx(bits)
+
+
+def test_the_page_model_prefers_what_the_page_says_where_it_is_intact():
+    page = plausibility.PageModel(["館裏展出十八幅插圖", "都是名家手筆"])
+    assert plausibility.segment_cost("１８幅插圖", "的", page) < plausibility.segment_cost("１８俘插圖", "的", page)
+    # the page only adds what it has seen: an empty page, or one without these pairs, is no page
+    for other in (plausibility.PageModel([]), plausibility.PageModel(["今天天氣很好"])):
+        assert plausibility.segment_cost("１８俘插圖", "的", other) == plausibility.segment_cost("１８俘插圖", "的")

@@ -240,8 +240,9 @@ def _character_before(line: str, start: int) -> int:
     return start - 1
 
 
-def repair_damage(line: str, traditional: bool) -> tuple[list[Repair], list[str]]:
-    """Repairs of ``?py)`` damage in one line, and descriptions of damage left alone."""
+def repair_damage(line: str, traditional: bool, page: plausibility.PageModel | None = None) -> tuple[list[Repair], list[str]]:
+    """Repairs of ``?py)`` damage in one line, and descriptions of damage left alone. ``page``:
+    what the page's intact text says about neighbours (:func:`intact_parts`)."""
     repairs: list[Repair] = []
     undecided: list[str] = []
     position = 0
@@ -260,13 +261,13 @@ def repair_damage(line: str, traditional: bool) -> tuple[list[Repair], list[str]
             for text, phantoms in _solutions(prev, items, restrict):
                 if traditional and not _fits_traditional(_introduced(text, [prev, *items])):
                     continue
-                solutions.append((plausibility.segment_cost(text), text, phantoms))
+                solutions.append((plausibility.segment_cost(text, page=page), text, phantoms))
             if solutions:
                 break
         solutions.sort()
         if not solutions or (len(solutions) > 1 and solutions[1][0] - solutions[0][0] < 4.0 and solutions[1][1] != solutions[0][1]):
             # Denser damage (bare "?", misaligned stretches): search the rest of the line.
-            found = _search_repair(prev, _tokens(line, match.start()), traditional)
+            found = _search_repair(prev, _tokens(line, match.start()), traditional, page)
             if found is None:
                 undecided.append(line[prev_index:end])
                 position = end
@@ -362,7 +363,8 @@ def _group_options(before: int | None, group: list, allowed: frozenset[str] | No
     return options
 
 
-def _search_repair(prev: str, tokens: list, traditional: bool) -> tuple[str, int, int] | None:
+def _search_repair(prev: str, tokens: list, traditional: bool,
+                   page: plausibility.PageModel | None = None) -> tuple[str, int, int] | None:
     """Rebuild the bytes of ``prev`` and the rest of the line with every unknown as a set of
     options, and let the re-reading search pick the most plausible decoding. Returns the text
     and the numbers of phantoms and lost pairs it restored."""
@@ -393,7 +395,8 @@ def _search_repair(prev: str, tokens: list, traditional: bool) -> tuple[str, int
             return None
         alternatives.append([(data, 0.0)])
         before = data[-1]
-    reading = reread(alternatives, "gbk", beam=SEARCH_BEAM, avoid=plausibility.simplified_only() if traditional else frozenset())
+    reading = reread(alternatives, "gbk", beam=SEARCH_BEAM, avoid=plausibility.simplified_only() if traditional else frozenset(),
+                     page=page)
     if reading is None or (traditional and not _fits_traditional(_introduced(reading.text, tokens))):
         return None
     if _TRAIL_RESIDUE.search(reading.text[1:]) or reading.bits / len(reading.text) > MAX_SEARCH_BITS_PER_CHAR:
@@ -572,6 +575,25 @@ def _common_prose_char(ch: str) -> bool:
     return ch.isascii() or plausibility.usual_mark(ch) or ch in plausibility.common_han(5000)
 
 
+def intact_parts(line: str) -> list[str]:
+    """The parts of a line that byte damage left alone, verified annotations stripped: what
+    the page says where it can be trusted. A damaged stretch (from the character before a
+    ``?py)`` to where decoding falls back in step, else the line's end) is left out.
+
+    >>> intact_parts("文件格式?jīng)]有問題，長(zhǎng)江")
+    ['文件格', '有問題，長江']
+    """
+    parts, position = [], 0
+    for match in _DAMAGE.finditer(line):
+        if match.start() < position:
+            continue
+        end, _ = _window(line, match.start())
+        parts.append(line[position : max(position, match.start() - 1)])
+        position = max(end, match.start() + 1)
+    parts.append(line[position:])
+    return [_ANNOTATION.sub(lambda m: m.group(1) if _verified(m) else m.group(), part) for part in parts if part]
+
+
 def _half_width(text: str) -> str:
     return "".join(chr(ord(ch) - 0xFEE0) if "\uff01" <= ch <= "\uff5e" else ch for ch in text)
 
@@ -593,12 +615,13 @@ class PinyinStep(Step):
 
         traditional = evidence(text).label == TRADITIONAL
         lines = text.split("\n")
+        page = plausibility.PageModel(part for line in lines for part in intact_parts(line))
         changes: list[Change] = []
         findings: list[Finding] = []
         for index, line in enumerate(lines):
             if not _CANDIDATE_LINE.search(line):
                 continue
-            fixed, reasons, notes = self._fix_line(line, traditional)
+            fixed, reasons, notes = self._fix_line(line, traditional, page)
             for note in notes:
                 findings.append(Finding(self.name, "undecided", index + 1, note, {}))
             if fixed != line:
@@ -608,13 +631,13 @@ class PinyinStep(Step):
             return StepOutput(text)
         return StepOutput("\n".join(lines), tuple(changes), tuple(findings))
 
-    def _fix_line(self, line: str, traditional: bool) -> tuple[str, list[str], list[str]]:
+    def _fix_line(self, line: str, traditional: bool, page: plausibility.PageModel) -> tuple[str, list[str], list[str]]:
         reasons: list[str] = []
         notes: list[str] = []
         if "?" in line:
             line = self._realign_stray_leads(line, traditional, reasons)
         if "?" in line and _DAMAGE.search(line):
-            repairs, undecided = repair_damage(line, traditional)
+            repairs, undecided = repair_damage(line, traditional, page)
             notes += [f"pinyin byte damage left as is: {u}" for u in undecided]
             for r in reversed(repairs):
                 line = line[: r.start] + r.text + line[r.end :]
