@@ -459,6 +459,7 @@ def segment_cost(text: str, left: str = "", page: PageModel | None = None) -> fl
     True
     """
     tail = start_tail(left)
+    page = page or None
     from_page = 0.0
     for ch in text:
         previous = tail.last
@@ -486,12 +487,21 @@ class PageModel:
     """
 
     def __init__(self, texts: Iterable[str]) -> None:
-        chars: Counter[str] = Counter()
-        pairs: Counter[str] = Counter()
-        for text in texts:
-            chars.update(text)
-            pairs.update(a + b for a, b in zip(text, text[1:]) if is_han(a) and is_han(b))
-        self._following = {pair: n / chars[pair[0]] for pair, n in pairs.items()}
+        # Counted when first asked: most documents with a mark of damage need no search.
+        self._texts: Iterable[str] | None = texts
+        self._table: dict[str, float] = {}
+
+    @property
+    def _following(self) -> dict[str, float]:
+        if self._texts is not None:
+            chars: Counter[str] = Counter()
+            pairs: Counter[str] = Counter()
+            for text in self._texts:
+                chars.update(text)
+                pairs.update(a + b for a, b in zip(text, text[1:]) if is_han(a) and is_han(b))
+            self._table = {pair: n / chars[pair[0]] for pair, n in pairs.items()}
+            self._texts = None
+        return self._table
 
     def __bool__(self) -> bool:
         return bool(self._following)

@@ -206,6 +206,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     """
     cost_of = plausibility.char_cost
     extend = plausibility.extend
+    page = page or None  # a page with nothing intact on it adds nothing
     misfit = _misfit_for(codec)
     if avoid:
         fits = misfit

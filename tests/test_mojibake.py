@@ -197,3 +197,14 @@ def test_ftfy_negative_cases_unchanged_by_the_chain():
     for case in _ftfy_cases("negative"):
         out = clean_text(case["original"], script="keep", punctuation="keep")
         assert out.text == case["original"].rstrip(" \t") or not [c for c in out.changes if c.step == "mojibake"]
+
+
+def test_the_documents_intact_lines_decide_a_lost_byte():
+    # 古文码 lost the last byte of 刀 (E5 88 80: GBK has no 80 trail byte). Alone, the word
+    # model reads 刺别; a line of the same document that says 刺刀 settles it.
+    line = "记者了解到，刺刀的问题已经引起各方关注。"
+    dirty = damage.utf8_read_as_gbk(line)
+    assert "\ufffd" in dirty
+    assert MojibakeStep().apply(dirty).text != line
+    out = MojibakeStep().apply("专家认为，刺刀是一个值得研究的课题。\n" + dirty)
+    assert out.text.split("\n")[1] == line

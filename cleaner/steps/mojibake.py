@@ -175,7 +175,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 
-def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | None:
+def _best_latin_repair(run: str, left: str = "", page: plausibility.PageModel | None = None) -> tuple[str, str, float] | None:
     """The most plausible CJK reading of a Latin-looking run (拼音码 or Sina style), or None."""
     # CP1252's extras alone (…… —— “”) are Chinese punctuation, not evidence of 拼音码.
     if sum(0x80 <= ord(ch) <= 0x7FF and ch != "\xa0" for ch in run) < MIN_LATIN_CHARS:
@@ -205,7 +205,7 @@ def _best_latin_repair(run: str, left: str = "") -> tuple[str, str, float] | Non
         return None
     alternatives = _latin_alternatives(run)
     for true in _likely_sources(run):
-        reading = reread(alternatives, true, left=left)
+        reading = reread(alternatives, true, left=left, page=page)
         if reading is None:
             continue
         plain_label = f"{_SOURCE[true]} read as latin-1/cp1252 (拼音码)"
@@ -330,7 +330,7 @@ _CJK_MISREADINGS = (
 )
 
 
-def _best_cjk_repair(run: str, left: str = "") -> tuple[str, str, float] | None:
+def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | None = None) -> tuple[str, str, float] | None:
     """The most plausible reading of a CJK-looking run as 古文码 or Big5/GBK confusion."""
     lossy = "\ufffd" in run
     candidates: list[tuple[float, str, str]] = []
@@ -350,7 +350,7 @@ def _best_cjk_repair(run: str, left: str = "") -> tuple[str, str, float] | None:
         alternatives = _encoded_alternatives(run, misread)
         if alternatives is None:
             continue
-        reading = reread(alternatives, true, left=left)
+        reading = reread(alternatives, true, left=left, page=page)
         if reading:
             note = f"; {reading.guesses} lost byte(s) restored" if reading.guesses else ""
             candidates.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text, label + note))
@@ -390,9 +390,10 @@ def _trim_to_damage(line: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def repair_line(line: str) -> list[Repair]:
-    """Every accepted repair in one line, left to right and non-overlapping."""
-    repairs = _candidate_repairs(line)
+def repair_line(line: str, page: plausibility.PageModel | None = None) -> list[Repair]:
+    """Every accepted repair in one line, left to right and non-overlapping; ``page`` holds
+    what the document's undamaged lines say about neighbours."""
+    repairs = _candidate_repairs(line, page)
     if repairs and _LATIN_CHAR.search(line):
         # ftfy reads Latin-looking mojibake as UTF-8; when it fixes the line cleanly, the two
         # readings compete and the more plausible one wins (ftfy's is applied by its step).
@@ -424,7 +425,7 @@ def _latin1_share(span: str) -> float:
     return sum(0x80 <= ord(ch) <= 0xFF for ch in span) / max(1, beyond)
 
 
-def _candidate_repairs(line: str) -> list[Repair]:
+def _candidate_repairs(line: str, page: plausibility.PageModel | None = None) -> list[Repair]:
     repairs: list[Repair] = []
     if _BEYOND_LATIN.search(line):
         span = _NON_ASCII_SPAN.search(line)
@@ -436,7 +437,7 @@ def _candidate_repairs(line: str) -> list[Repair]:
                 # byte pair may end in an ASCII trail byte.
                 attempts.append((span.start(), _with_trail_byte(line, span.end()), _best_latin_repair))
             for a, b, repair in attempts:
-                fixed = repair(line[a:b], line[a - 1] if a else "")
+                fixed = repair(line[a:b], line[a - 1] if a else "", page)
                 if fixed:
                     text, transform, bits = fixed
                     gain = plausibility.cost(line[a:b]) - bits
@@ -450,10 +451,10 @@ def _candidate_repairs(line: str) -> list[Repair]:
             continue
         if any(r.start < match.end() and match.start() < r.end for r in repairs):
             continue
-        fixed = _best_latin_repair(run)
+        fixed = _best_latin_repair(run, page=page)
         end = match.end()
         if fixed is None and run[-1].isascii():
-            fixed = _best_latin_repair(run[:-1])
+            fixed = _best_latin_repair(run[:-1], page=page)
             end -= 1
         if fixed:
             repairs.append(Repair(match.start(), end, fixed[0], fixed[1]))
@@ -482,10 +483,14 @@ class MojibakeStep(Step):
         findings: list[Finding] = []
         dropped: set[int] = set()
         total: dict[str, int] = {}
-        for index in _lines_with_hits(text, pattern):
+        damaged = _lines_with_hits(text, pattern)
+        # The lines without a mark of mojibake say which neighbours this document uses.
+        skipped = set(damaged)
+        page = plausibility.PageModel([line for i, line in enumerate(lines) if i not in skipped])
+        for index in damaged:
             line = lines[index]
             number = index + 1
-            repairs = repair_line(line)
+            repairs = repair_line(line, page)
             if repairs:
                 fixed = _apply(line, repairs)
                 reason = "; ".join(f"{line[r.start:r.end]!s} -> {r.text}: {r.transform}" for r in repairs)

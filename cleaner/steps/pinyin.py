@@ -615,7 +615,7 @@ class PinyinStep(Step):
 
         traditional = evidence(text).label == TRADITIONAL
         lines = text.split("\n")
-        page = plausibility.PageModel(part for line in lines for part in intact_parts(line))
+        page = plausibility.PageModel([part for line in lines for part in intact_parts(line)])
         changes: list[Change] = []
         findings: list[Finding] = []
         for index, line in enumerate(lines):
