@@ -268,7 +268,10 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
         next_wide = position + 1 < len(alternatives) and len(alternatives[position + 1]) > 2
         limit = beam if len(options) <= 2 else WIDE_BEFORE_WIDE if next_wide else MAX_STATES
         if len(grown) > limit:
-            ranked = sorted(grown.items(), key=lambda kv: kv[1][0])
+            if len(options) > 2 and not next_wide and position + 1 < len(alternatives) and len(alternatives[position + 1]) == 1:
+                ranked = _with_lookahead(grown, alternatives[position + 1][0][0], codec, misfit)
+            else:
+                ranked = sorted(grown.items(), key=lambda kv: kv[1][0])
             if len(options) > 2 and next_wide:
                 # Bytes still pending are not scored yet: share the places out among the
                 # pending values (the next byte decides between them), best first.
@@ -280,8 +283,6 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                         taken[key[0]] += 1
                         grown[key] = value
             else:
-                if len(options) > 2 and position + 1 < len(alternatives) and len(alternatives[position + 1]) == 1:
-                    ranked = _with_lookahead(grown, alternatives[position + 1][0][0], codec, misfit)
                 grown = dict(ranked[:limit])
         states = grown
     finals = sorted(

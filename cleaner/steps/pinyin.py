@@ -591,7 +591,20 @@ def intact_parts(line: str) -> list[str]:
         parts.append(line[position : max(position, match.start() - 1)])
         position = max(end, match.start() + 1)
     parts.append(line[position:])
-    return [_ANNOTATION.sub(lambda m: m.group(1) if _verified(m) else m.group(), part) for part in parts if part]
+    return [_strip_verified(part)[0] for part in parts if part]
+
+
+def _strip_verified(text: str) -> tuple[str, list[str]]:
+    """``text`` without its verified annotations, and what each stripped one read."""
+    stripped: list[str] = []
+
+    def strip(match: re.Match[str]) -> str:
+        if _verified(match):
+            stripped.append(f"{match.group(1)}: reads {normalise_reading(match.group(2))}")
+            return match.group(1)
+        return match.group()
+
+    return _ANNOTATION.sub(strip, text), stripped
 
 
 def _half_width(text: str) -> str:
@@ -615,7 +628,8 @@ class PinyinStep(Step):
 
         traditional = evidence(text).label == TRADITIONAL
         lines = text.split("\n")
-        page = plausibility.PageModel([part for line in lines for part in intact_parts(line)])
+        # A snapshot: repairs below change ``lines``, and the page is only read if a search runs.
+        page = plausibility.PageModel(part for line in tuple(lines) for part in intact_parts(line))
         changes: list[Change] = []
         findings: list[Finding] = []
         for index, line in enumerate(lines):
@@ -642,15 +656,7 @@ class PinyinStep(Step):
             for r in reversed(repairs):
                 line = line[: r.start] + r.text + line[r.end :]
             reasons += [r.evidence for r in repairs]
-        stripped: list[str] = []
-
-        def strip(match: re.Match[str]) -> str:
-            if _verified(match):
-                stripped.append(f"{match.group(1)}: reads {normalise_reading(match.group(2))}")
-                return match.group(1)
-            return match.group()
-
-        line = _ANNOTATION.sub(strip, line)
+        line, stripped = _strip_verified(line)
         if stripped:
             shown = ", ".join(stripped[:8]) + (f" (+{len(stripped) - 8} more)" if len(stripped) > 8 else "")
             reasons.append(f"{len(stripped)} annotation(s) stripped: {shown}")
