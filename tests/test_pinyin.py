@@ -90,6 +90,12 @@ def test_question_marks_for_spaces_and_censored_pinyin():
     assert any("zhōngyāng" in f.text for f in out.findings)
 
 
+def test_question_marks_for_spaces_inside_a_chinese_sentence():
+    # The title touches Chinese on both sides: every "?" between its words was a space.
+    line = "論文題爲Research?on?Electronic?File?Management的研究。"
+    assert step.apply(line).text == "論文題爲Research on Electronic File Management的研究。"
+
+
 # Dense byte damage made with the site simulator on our own sentences (a first line gives the
 # page its traditional script). Site lists are searched and replaced in the order given.
 CONTEXT = "這是一篇關於節日慶祝活動的報導，記者從現場發來消息。\n"

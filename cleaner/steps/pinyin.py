@@ -59,8 +59,9 @@ _ANNOTATION = re.compile(f"([{_HAN}])[(（]({_PY})[)）]")
 _DAMAGE = re.compile(f"\\?({_PY})\\)")
 _BARE_ANNOTATION = re.compile(f"[(（]{_PY}[)）]")
 _PRECHECK = re.compile(f"[(（?]{_PY}[)）]")
-# Latin words whose spaces the same sites turned into "?".
-_QUESTION_SPACES = re.compile(r"\b[A-Za-z]+(?:\?[A-Za-z]+){2,}\b")
+# Latin words whose spaces the same sites turned into "?". Bounded by "not a Latin letter"
+# rather than \b: Chinese characters are word characters, and the title usually touches them.
+_QUESTION_SPACES = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:\?[A-Za-z]+){2,}(?![A-Za-z])")
 # A toned pinyin syllable glued to Chinese: a censored word written in pinyin.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_WORD = re.compile(f"(?<![A-Za-z{_TONED}])[a-z{_TONED}]*[{_TONED}][a-z{_TONED}]*(?=[{_HAN}])")
