@@ -22,8 +22,13 @@ from typing import NamedTuple, Sequence
 
 from . import plausibility
 
-#: One way a damaged character may be read back: (bytes, extra cost in bits[, fallback]).
+#: One way a damaged character may be read back: (bytes, extra cost in bits[, kind]).
 Alternative = tuple
+#: Kind of an alternative: a byte that a UTF-8 reader with Latin-1 fallback failed to decode
+#: (which constrains its neighbours)...
+FALLBACK = "fallback"
+#: ...or a guessed value of a byte that the misreading decoder replaced with U+FFFD.
+LOST = "lost"
 
 BEAM = 12
 FOREIGN_LETTER_BITS = 8.0
@@ -112,6 +117,20 @@ def _decode(codec: str, data: bytes) -> str | None:
     return after_decode(text, codec) if len(text) == 1 else None
 
 
+@lru_cache(maxsize=65536)
+def rejected_at_start(codec: str, data: bytes) -> bool:
+    """Would ``codec``'s decoder reject the first byte of ``data`` (and replace it with U+FFFD)?
+
+    >>> rejected_at_start("gbk", b"\\xaa\\xa1"), rejected_at_start("gbk", b"\\xa4\\xa4")
+    (True, False)
+    """
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as exc:
+        return exc.start == 0
+    return False
+
+
 def _feed(codec: str, partial: bytes, byte: int) -> tuple[bytes, str | None] | None:
     """Advance the decoder by one byte: (new partial bytes, emitted character), or None if the
     byte cannot continue a valid sequence."""
@@ -159,7 +178,7 @@ def _after_fallback(pending: bytes, option: Alternative) -> bytes | None:
     that still begin a valid UTF-8 sequence. Returns the new pending bytes, or None when the
     option is impossible: a fallback byte that would have completed a valid sequence (the
     reader would then have decoded it, not fallen back)."""
-    if len(option) < 3 or not option[2]:
+    if len(option) < 3 or option[2] != FALLBACK:
         return b""  # a decoded sequence: it starts with a lead byte or ASCII
     byte = option[0][0]
     if pending:
@@ -195,11 +214,14 @@ def _misfit_for(codec: str):
 
 
 def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int = BEAM, left: str = "",
-           avoid: frozenset[str] = frozenset(), page: plausibility.PageModel | None = None) -> Reading | None:
+           avoid: frozenset[str] = frozenset(), page: plausibility.PageModel | None = None,
+           lost_by: str | None = None) -> Reading | None:
     """The best reading of the byte alternatives in ``codec``, or None if none is valid.
 
-    An alternative is ``(bytes, penalty)``, or ``(byte, penalty, True)`` for a byte that a
-    UTF-8 reader with Latin-1 fallback failed to decode (which constrains its neighbours).
+    An alternative is ``(bytes, penalty)``, or ``(byte, penalty, FALLBACK)`` for a byte that a
+    UTF-8 reader with Latin-1 fallback failed to decode (which constrains its neighbours), or
+    ``(byte, penalty, LOST)`` for a guess at a byte that the decoder ``lost_by`` replaced: two
+    lost bytes in a row are then a pair that decoder rejects (else it would have read them).
     ``left`` is the context before the damaged run; characters in ``avoid`` (the other script's,
     when the page's is known) are all but ruled out; ``page`` holds what the rest of the page
     says about neighbours.
@@ -212,21 +234,24 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
         fits = misfit
         misfit = lambda ch: fits(ch) + (AVOIDED_BITS if ch in avoid else 0.0)  # noqa: E731
     # state (partial bytes, last character, the word model's memory, pending fallback bytes,
-    #        brackets opened in the run and not yet closed)
+    #        brackets opened in the run and not yet closed, the lost byte just guessed)
     #   -> (search cost, unigram cost, guesses, node, word model state)
     # where node = (emitted text, previous node) links back through the choices made.
-    State = tuple[bytes, str, str, bytes, str]
+    State = tuple[bytes, str, str, bytes, str, bytes]
     Value = tuple[float, float, int, "tuple | None", plausibility.WordTail]
     start = plausibility.start_tail(left)
-    states: dict[State, Value] = {(b"", left[-1:], start.chars, b"", ""): (0.0, 0.0, 0, None, start)}
+    states: dict[State, Value] = {(b"", left[-1:], start.chars, b"", "", b""): (0.0, 0.0, 0, None, start)}
     # Wide steps emit the same character after the same state many times (every value of a
     # lost byte that follows it): score each (state, character) once.
     seen: dict[tuple, tuple[plausibility.WordTail, float, float]] = {}
     for position, options in enumerate(alternatives):
         grown: dict[State, Value] = {}
-        for (partial, last, _, pending, opened), (search, bits, guesses, node, tail) in states.items():
+        for (partial, last, _, pending, opened, lost), (search, bits, guesses, node, tail) in states.items():
             for option in options:
                 data, penalty = option[0], option[1]
+                guessed = data if lost_by and len(option) > 2 and option[2] == LOST else b""
+                if lost and guessed and not rejected_at_start(lost_by, lost + guessed):
+                    continue
                 after = _after_fallback(pending, option)
                 if after is None:
                     continue
@@ -255,7 +280,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                 else:
                     # Paths that agree on their last few characters are merged: the word
                     # model's longer memory (for the rare long words) does not split states.
-                    key = (p, previous, t.chars[-MERGE_CHARS:], after, o)
+                    key = (p, previous, t.chars[-MERGE_CHARS:], after, o, guessed)
                     held = grown.get(key)
                     if held is None or s < held[0]:
                         grown[key] = (s, b, guesses + (penalty > 0), (emitted, node), t)
@@ -287,7 +312,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
         states = grown
     finals = sorted(
         (v[0] - (SENTENCE_END_BITS if last in _SENTENCE_END else 0.0), v)
-        for (partial, last, _, _, _), v in states.items() if not partial
+        for (partial, last, *_), v in states.items() if not partial
     )[:5]
     if not finals:
         return None

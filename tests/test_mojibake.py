@@ -113,6 +113,15 @@ def test_big5_read_as_gbk():
     assert sum(a == b for a, b in zip(repaired, TRADITIONAL)) / len(TRADITIONAL) > 0.9
 
 
+def test_big5_read_as_gbk_lost_pairs_are_ones_gbk_rejects():
+    # 門 (Big5 AA F9) is lost whole; unconstrained, the search filled both gaps with pairs
+    # that GBK would have decoded (開放, 關繫).
+    text = "這家書店的老闆每天早上七點開門，下午六點關門。"
+    dirty = damage.big5_read_as_gbk(text)
+    assert "\ufffd\ufffd" in dirty
+    assert step.apply(dirty).text == text
+
+
 def test_only_sina_style_runs_are_searched_as_sina_style():
     # The Sina search is the costliest one; Big5 read as GBK shows a few pinyin-row letters
     # (à é) that must not send it there.

@@ -22,3 +22,14 @@ def test_without_a_fixed_next_byte_the_search_still_answers(monkeypatch):
     monkeypatch.setattr(reread_module, "MAX_STATES", 3)
     alternatives = [[("總統".encode("gbk"), 0.0)], LOST_BYTE, [(b"\xfb", 0.0), (b"\xfc", 0.0)]]
     assert reread(alternatives, "gbk") is not None
+
+
+def test_two_lost_bytes_in_a_row_are_a_pair_the_misreading_decoder_rejects():
+    # Big5 bytes read as GBK, the last character's two bytes both lost. 學 (Big5 BE C7) reads
+    # best, but GBK decodes BE C7 (as 厩): had those been the bytes, nothing would have been lost.
+    lost = [(bytes([b]), 6.0, reread_module.LOST) for b in range(0x80, 0x100)]
+    alternatives = [[("他打開大".encode("big5"), 0.0)], lost, lost]
+    assert reread(alternatives, "cp950").text == "他打開大學"
+    reading = reread(alternatives, "cp950", lost_by="gbk")
+    assert reading is not None and reading.text[-1] != "學"
+    assert reread_module.rejected_at_start("gbk", reading.text[-1].encode("big5"))

@@ -33,7 +33,7 @@ from ftfy.badness import is_bad
 
 from .. import plausibility
 from ..core import WHOLE_DOCUMENT, Change, Finding, Step, StepOutput
-from ..reread import Alternative, reread
+from ..reread import FALLBACK, LOST, Alternative, rejected_at_start, reread
 from ..reread import strict_decode as _strict
 
 # CP1252's printable characters outside Latin-1: they stand for bytes 0x80-0x9F.
@@ -128,7 +128,7 @@ def _block(ch: str) -> int | None:
     return bisect.bisect_right(_BLOCK_STARTS, cp) - 1
 
 
-_LOST_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS) for b in range(0x80, 0x100))
+_LOST_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS, LOST) for b in range(0x80, 0x100))
 
 
 def _latin_alternatives(run: str) -> list[list[Alternative]]:
@@ -140,7 +140,7 @@ def _latin_alternatives(run: str) -> list[list[Alternative]]:
         if cp < 0x80:
             out.append([(bytes([cp]), 0.0)])
         elif cp <= 0xFF:
-            out.append([(bytes([cp]), 0.0, True), (ch.encode("utf-8"), 0.0)])
+            out.append([(bytes([cp]), 0.0, FALLBACK), (ch.encode("utf-8"), 0.0)])
         elif ch in _CP1252_EXTRAS:
             out.append([(ch.encode("cp1252"), 0.0), (ch.encode("utf-8"), 0.0)])
         elif ch == "\ufffd":
@@ -301,16 +301,9 @@ def _lost_byte_options(codec: str, following: str) -> list[Alternative]:
         after = following.encode(codec)
     except UnicodeEncodeError:
         return list(_LOST_BYTE)
-    return [option for option in _LOST_BYTE if _rejected_at_start(codec, option[0] + after)] or list(_LOST_BYTE)
+    return [option for option in _LOST_BYTE if rejected_at_start(codec, option[0] + after)] or list(_LOST_BYTE)
 
 
-@lru_cache(maxsize=65536)
-def _rejected_at_start(codec: str, data: bytes) -> bool:
-    try:
-        data.decode(codec)
-    except UnicodeDecodeError as exc:
-        return exc.start == 0
-    return False
 
 
 def _mostly_utf8(run: str) -> bool:
@@ -350,7 +343,7 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
         alternatives = _encoded_alternatives(run, misread)
         if alternatives is None:
             continue
-        reading = reread(alternatives, true, left=left, page=page)
+        reading = reread(alternatives, true, left=left, page=page, lost_by=misread)
         if reading:
             note = f"; {reading.guesses} lost byte(s) restored" if reading.guesses else ""
             candidates.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text, label + note))
