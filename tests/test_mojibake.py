@@ -122,6 +122,18 @@ def test_big5_read_as_gbk_lost_pairs_are_ones_gbk_rejects():
     assert step.apply(dirty).text == text
 
 
+def test_a_heavily_lossy_line_is_read_back_rather_than_left_as_garbage():
+    # Every character of this line lost a byte: the guesses make the repair dearer than its
+    # text, but the text reads as Chinese and the damaged line as nothing at all.
+    text = "上海味美食品有限公司“美味”牌奶粉"
+    dirty = damage.big5_read_as_gbk(text)
+    assert dirty.count("\ufffd") == len(text)
+    out = step.apply(dirty)
+    assert "\ufffd" not in out.text
+    assert sum(a == b for a, b in zip(out.text, text)) / len(text) > 0.7
+    assert "lost byte(s) restored" in out.changes[0].reason
+
+
 def test_only_sina_style_runs_are_searched_as_sina_style():
     # The Sina search is the costliest one; Big5 read as GBK shows a few pinyin-row letters
     # (à é) that must not send it there.

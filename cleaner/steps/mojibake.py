@@ -66,6 +66,9 @@ FOREIGN_LETTER_BITS = 12.0
 MIN_LATIN_CHARS = 4
 # Cost of a byte that had to be guessed when repairing lossy 古文码.
 GUESSED_BYTE_BITS = 6.0
+# A lossy run is judged by its reading's own plausibility (its guesses left out) only when it
+# has this many characters that are not U+FFFD: evidence enough that it is mojibake at all.
+MIN_KNOWN_CHARS_TO_GUESS = 8
 
 
 class Repair(NamedTuple):
@@ -268,12 +271,13 @@ def _misaligned(text: str) -> bool:
     return bool(_suspicious().search(text) or _GLUED_LETTER.search(text))
 
 
-def _acceptable(before_bits: float, after_bits: float, evidence: int, after: str) -> bool:
+def _acceptable(before_bits: float, after_bits: float, evidence: int, after: str, own_bits: float | None = None) -> bool:
     """Is ``after`` clearly better than what it replaces: cheaper in all, by enough per
-    character of evidence, and plausible in itself?"""
+    character of evidence, and plausible in itself (by ``own_bits``, its cost without what
+    ``after_bits`` adds for guessed bytes, when given)?"""
     if "\ufffd" in after or not after or before_bits - after_bits < MIN_GAIN_BITS:
         return False
-    if after_bits / len(after) > MAX_REPAIRED_BITS_PER_CHAR:
+    if (after_bits if own_bits is None else own_bits) / len(after) > MAX_REPAIRED_BITS_PER_CHAR:
         return False
     return before_bits - after_bits >= MIN_GAIN_BITS_PER_CHAR * evidence
 
@@ -326,7 +330,8 @@ _CJK_MISREADINGS = (
 def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | None = None) -> tuple[str, str, float] | None:
     """The most plausible reading of a CJK-looking run as 古文码 or Big5/GBK confusion."""
     lossy = "\ufffd" in run
-    candidates: list[tuple[float, str, str]] = []
+    # (bits with the guessed bytes' cost, text, transform, bits of the text itself)
+    candidates: list[tuple[float, str, str, float]] = []
     for misread, true, label in _CJK_MISREADINGS:
         if true == "utf-8" and not _mostly_utf8(run):
             continue
@@ -338,7 +343,8 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
             except UnicodeEncodeError:
                 text = None
             if text:
-                candidates.append((plausibility.cost(text), text, label))
+                bits = plausibility.cost(text)
+                candidates.append((bits, text, label, bits))
             continue
         alternatives = _encoded_alternatives(run, misread)
         if alternatives is None:
@@ -346,12 +352,17 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
         reading = reread(alternatives, true, left=left, page=page, lost_by=misread)
         if reading:
             note = f"; {reading.guesses} lost byte(s) restored" if reading.guesses else ""
-            candidates.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text, label + note))
+            candidates.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text, label + note, reading.bits))
     if not candidates:
         return None
-    bits, text, transform = min(candidates)
+    bits, text, transform, own_bits = min(candidates)
     bits += FOREIGN_LETTER_BITS * max(0, _foreign_letters(text) - _foreign_letters(run))
-    if not _acceptable(plausibility.cost(run), bits, len(run), text):
+    # Guessed bytes count against a repair when readings compete, not against its text: a
+    # long, heavily lossy run read back mostly right beats the garbage it replaces. A short
+    # one stays as it is (a character and a U+FFFD may be a cut-off file, not mojibake).
+    if len(run) - run.count("\ufffd") < MIN_KNOWN_CHARS_TO_GUESS:
+        own_bits = None
+    if not _acceptable(plausibility.cost(run), bits, len(run), text, own_bits):
         return None
     return text, transform, bits
 
