@@ -477,6 +477,12 @@ def segment_cost(text: str, left: str = "", page: PageModel | None = None) -> fl
 PAGE_WEIGHT = 0.05
 
 
+#: Extra bits for a character on a page that writes its simplified form another way (為 where
+#: the page writes 爲): the models read every character as its simplified form, so without the
+#: page the two forms tie.
+OTHER_FORM_BITS = 2.0
+
+
 class PageModel:
     """How often, on one page, a Han character follows another: P(b | a) counted in the page's
     intact text, mixed into the models' bits for ``b`` after ``a``.
@@ -490,6 +496,8 @@ class PageModel:
         # Counted when first asked: most documents with a mark of damage need no search.
         self._texts: Iterable[str] | None = texts
         self._table: dict[str, float] = {}
+        #: simplified form -> the ways the page writes it (爲 or 為, 裏 or 裡)
+        self._forms: dict[str, frozenset[str]] = {}
 
     @property
     def _following(self) -> dict[str, float]:
@@ -500,6 +508,11 @@ class PageModel:
                 chars.update(text)
                 pairs.update(a + b for a, b in zip(text, text[1:]) if is_han(a) and is_han(b))
             self._table = {pair: n / chars[pair[0]] for pair, n in pairs.items()}
+            forms: dict[str, set[str]] = {}
+            for ch in chars:
+                if is_han(ch):
+                    forms.setdefault(_simplified(ch), set()).add(ch)
+            self._forms = {key: frozenset(written) for key, written in forms.items()}
             self._texts = None
         return self._table
 
@@ -508,8 +521,12 @@ class PageModel:
 
     def bits(self, left: str, ch: str, bits: float) -> float:
         """``bits``, the models' cost of ``ch`` after ``left``, mixed with the page's P(ch | left).
-        Pairs the page lacks keep their bits: then a page changes nothing but what it has seen."""
+        Pairs the page lacks keep their bits: then a page changes nothing but what it has seen.
+        A character the page writes another way costs ``OTHER_FORM_BITS`` more."""
         seen = self._following.get(left + ch)
+        written = self._forms.get(_simplified(ch))
+        if written and ch not in written:
+            bits += OTHER_FORM_BITS
         if seen is None:
             return bits
         return -math.log2((1 - PAGE_WEIGHT) * 2.0 ** -bits + PAGE_WEIGHT * seen)

@@ -184,3 +184,13 @@ def test_the_rest_of_the_page_decides_what_the_bytes_leave_open():
     assert step.apply(CONTEXT + dirty_line).text == CONTEXT + dirty_line
     out = step.apply(CONTEXT + "只要小心，就不致出錯。\n" + dirty_line)
     assert out.text.split("\n")[2] == text
+
+
+def test_the_page_decides_between_two_forms_of_one_character():
+    # A phantom 於 across 定|爲 hides 爲's lead byte; its reading wèi fits 爲 and 為 alike, and
+    # the models read both as 为. The page writes 爲 (OpenCC's form), so the repair does too.
+    page = "大家都爲此感到高興。\n"
+    text = "他們把這一天定爲節日。"
+    dirty = damage.gbk_byte_annotate(page + text, ["於", "爲"])
+    assert "?yú)" in dirty.split("\n")[1]
+    assert step.apply(dirty).text == page + text

@@ -68,3 +68,10 @@ def test_the_page_model_prefers_what_the_page_says_where_it_is_intact():
     # the page only adds what it has seen: an empty page, or one without these pairs, is no page
     for other in (plausibility.PageModel([]), plausibility.PageModel(["今天天氣很好"])):
         assert plausibility.segment_cost("１８俘插圖", "的", other) == plausibility.segment_cost("１８俘插圖", "的")
+
+
+def test_the_page_model_prefers_the_form_the_page_writes():
+    # 爲 and 為 are one character to the models (both read as 为); the page settles the form.
+    assert plausibility.segment_cost("爲了") == plausibility.segment_cost("為了")
+    page = plausibility.PageModel(["他們爲此工作"])
+    assert plausibility.segment_cost("爲了", page=page) < plausibility.segment_cost("為了", page=page)
