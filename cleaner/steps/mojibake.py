@@ -308,8 +308,6 @@ def _lost_byte_options(codec: str, following: str) -> list[Alternative]:
     return [option for option in _LOST_BYTE if rejected_at_start(codec, option[0] + after)] or list(_LOST_BYTE)
 
 
-
-
 def _mostly_utf8(run: str) -> bool:
     """A cheap test before the search: do the GB18030 bytes read as UTF-8 almost everywhere?"""
     data = run.replace("\ufffd", "?").encode("gb18030", errors="replace")
