@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from cleaner import clean_text
+from cleaner import clean_bytes, clean_text
 from cleaner.steps.mojibake import MojibakeStep
 from cleaner.steps.unicode import UnicodeStep
 
@@ -197,6 +197,31 @@ def test_unrecoverable_patterns_are_reported_and_whole_lines_removed():
 def test_clean_text_is_untouched(clean):
     out = step.apply(clean)
     assert out.text == clean and not out.changes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "冬天的早晨，湖面上结了一层薄薄的\ufffd冰，孩子们在岸边堆雪人。",
+        "图书馆新馆将于下个月正式对\ufffd外开放，市民可以免费借阅。",
+        "今天的天\ufffd气非常好，我们一起去公园散步吧。",
+        "這家餐廳的牛\ufffd肉麵味道很好，每天中午都有很多人排隊。",
+        "經過一年的\ufffd努力，這個項目終於順利完成了。",
+        "老師說明天要考試，大家都在\ufffd認真複習。",
+    ],
+)
+def test_a_stray_replacement_character_in_clean_text_is_not_mojibake(line):
+    # A corrupt byte, not a misreading: read in another codec, the good characters around the
+    # U+FFFD came out garbled (對B for 冰, 紙禕I for 肉麵).
+    assert step.apply(line).text == line
+
+
+def test_a_corrupt_byte_in_a_file_costs_one_character_and_no_more():
+    data = "经过一年的努力，这个项目终于顺利完成了。".encode("utf-8")
+    broken = data[:13] + data[14:]  # the middle byte of 的 gone
+    out = clean_bytes(broken, script="keep", punctuation="keep").text
+    assert "\ufffd" in out
+    assert out.replace("\ufffd", "") == "经过一年努力，这个项目终于顺利完成了。"
 
 
 def _ftfy_cases(name: str) -> list[dict]:

@@ -100,6 +100,25 @@ def _evidence() -> re.Pattern[str]:
     return re.compile(f"{unusual}.?{unusual}|\ufffd|锟斤拷|烫烫烫|屯屯屯|[?]{{4}}")
 
 
+#: Marks (unusual characters other than U+FFFD, letters glued to Han) a CJK run needs before
+#: it is read as mojibake: at least two, and one in this many characters. Clean text has a
+#: stray rare character now and then.
+MIN_MARKS = 2
+CHARS_PER_MARK = 20
+
+
+def _marks_beyond_lost_bytes(run: str) -> bool:
+    """Does a CJK run show mojibake's marks with its U+FFFD set aside? A U+FFFD alone is no
+    sign of a misreading: clean text with a corrupt byte has them too, and reading its good
+    characters in another codec only garbles them.
+
+    >>> _marks_beyond_lost_bytes("鍏崇郴姝ｅ\ufffd勫湪涓\ufffd閲嶈\ufffd佺殑鍙戝睍"), _marks_beyond_lost_bytes("冰\ufffd雕童话世界")
+    (True, False)
+    """
+    marks = len(_suspicious().findall(run)) - run.count("\ufffd") + len(_GLUED_LETTER.findall(run))
+    return marks >= max(MIN_MARKS, (len(run) - run.count("\ufffd")) / CHARS_PER_MARK)
+
+
 def _latin_cost(run: str) -> float:
     """Cost of a Latin-looking run, charging neighbouring non-ASCII characters that no language
     puts together: two accented Latin letters (European words interleave them with ASCII;
@@ -431,9 +450,10 @@ def _candidate_repairs(line: str, page: plausibility.PageModel | None = None) ->
     repairs: list[Repair] = []
     if _BEYOND_LATIN.search(line):
         span = _NON_ASCII_SPAN.search(line)
-        if span and _suspicious().search(line, span.start(), span.end()):
+        if span and _marks_beyond_lost_bytes(span.group()):
             best = None
-            attempts = [(a, b, _best_cjk_repair) for a, b in _trim_to_damage(line, span.start(), span.end())]
+            attempts = [(a, b, _best_cjk_repair) for a, b in _trim_to_damage(line, span.start(), span.end())
+                        if _marks_beyond_lost_bytes(line[a:b])]
             if len(_LATIN_CHAR.findall(line, span.start(), span.end())) >= 2 and _latin1_share(span.group()) >= MIN_SINA_LATIN1_SHARE:
                 # Sina style from Big5 keeps CJK characters among the Latin ones; its last
                 # byte pair may end in an ASCII trail byte.
