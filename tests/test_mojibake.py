@@ -182,6 +182,13 @@ def test_unrecoverable_patterns_are_reported_and_whole_lines_removed():
     assert kept.text == text and kept.findings
 
 
+def test_a_row_of_numbers_with_a_run_of_lost_characters_is_kept():
+    row = "\ufffd\ufffd\ufffd４１８４．８　４３０．１　３５４２"
+    out = step.apply(row)
+    assert out.text == row and not out.changes
+    assert [f.kind for f in out.findings][0] == "unrecoverable"
+
+
 @pytest.mark.parametrize(
     "clean",
     [

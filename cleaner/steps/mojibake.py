@@ -577,6 +577,7 @@ def _describe(kinds: dict[str, int]) -> str:
 
 
 def _wholly_damaged(line: str) -> bool:
-    """True when nothing but damage, punctuation, digits and blanks is left on the line."""
+    """True when nothing but damage, punctuation and blanks is left on the line (numbers are
+    data: a table row with a corrupt cell is kept)."""
     rest = _QUESTION_RUN.sub("", _UNRECOVERABLE.sub("", line))
-    return not any(ch.isalpha() for ch in rest)
+    return not any(ch.isalnum() for ch in rest)
