@@ -164,7 +164,9 @@ def main() -> None:
     # A corrupt byte in clean text leaves a U+FFFD or three, with good characters all around:
     # no misreading to undo, and reading the good ones in another codec only garbles them.
     lines = [line for doc in clean_docs for line in doc.split("\n") if line]
-    lines += corpus.traditional_news_lines()[:10000]  # traditional text reads as GBK-in-Big5 more easily
+    # Traditional lines too: their characters re-read as GBK-misread-as-Big5 pass for Chinese
+    # more easily than simplified ones do.
+    lines += corpus.traditional_news_lines()[:10000]
     corrupt = 0
     for line in lines:
         chars = list(line)
