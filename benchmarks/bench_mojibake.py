@@ -166,7 +166,7 @@ def main() -> None:
     lines = [line for doc in clean_docs for line in doc.split("\n") if line]
     # Traditional lines too: their characters re-read as GBK-misread-as-Big5 pass for Chinese
     # more easily than simplified ones do.
-    lines += corpus.traditional_news_lines()[:10000]
+    lines += corpus.traditional_news_lines()
     corrupt = 0
     for line in lines:
         chars = list(line)
