@@ -56,6 +56,8 @@ KINDS = {
                          lambda t: t.encode("gbk", "replace").decode("big5", "replace"), "trad"),
     "gbk read as big5": (damage.gbk_read_as_big5,
                          lambda t: t.encode("big5", "replace").decode("gbk", "replace"), "news"),
+    # not a misreading: a corrupt copy; the "naive inverse" is the text as decoded
+    "gbk byte dropped": (damage.gbk_byte_dropped, lambda t: t, "news"),
 }
 ENTITY = re.compile(r"&#?[0-9A-Za-z]+;")
 LOSSLESS = {"拼音码 gbk->latin-1", "拼音码 gbk->cp1252", "Sina gbk->utf-8/latin-1", "Sina big5->utf-8/latin-1",

@@ -7,6 +7,7 @@ so that (damaged, clean) pairs can be made from any clean corpus.
 from __future__ import annotations
 
 import random
+import zlib
 from functools import lru_cache
 
 
@@ -200,3 +201,15 @@ def pick_annotated(text: str, share: float, rng: random.Random) -> list[str]:
     han = sorted({ch for ch in text if "\u4e00" <= ch <= "\u9fff" and first_reading(ch)})
     rng.shuffle(han)
     return han[: max(1, int(len(han) * share))]
+
+
+def gbk_byte_dropped(text: str) -> str:
+    """One byte of a double-byte character dropped from GBK text (a corrupt copy), read back
+    as GB18030: the rest of its stretch pairs bytes out of step. The byte is chosen from the
+    text itself, so the damage is the same on every run."""
+    data = text.encode("gbk")
+    wide = [i for i, b in enumerate(data) if b >= 0x80]
+    if not wide:
+        return text
+    cut = random.Random(zlib.crc32(data)).choice(wide)
+    return (data[:cut] + data[cut + 1 :]).decode("gb18030", errors="replace")

@@ -156,6 +156,8 @@ def _feed(codec: str, partial: bytes, byte: int) -> tuple[bytes, str | None] | N
 def neighbour_bonus(left: str, ch: str) -> float:
     """Bits of evidence from the previous character that a dictionary does not hold: counters
     after numbers, runs of full-width letters, and (negative) a lone letter glued to Chinese."""
+    if not left:
+        return 0.0  # the start of the text
     if left in _DIGITS and ch in _COUNTERS:
         return DIGIT_COUNTER_BITS
     if (left in _FULL_WIDTH_NUMBER and ch in _FULL_WIDTH_NUMBER) or (left in _FULL_WIDTH_LETTERS and ch in _FULL_WIDTH_LETTERS):

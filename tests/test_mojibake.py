@@ -134,6 +134,19 @@ def test_a_heavily_lossy_line_is_read_back_rather_than_left_as_garbage():
     assert "lost byte(s) restored" in out.changes[0].reason
 
 
+def test_a_byte_dropped_from_gbk_text_is_put_back_in_step():
+    # The lost byte belonged to 一: every pair after it came out one byte out of step (夷甑呐...)
+    # up to the line's end, where the last byte alone became U+FFFD.
+    text = "经过一年的努力，这个项目终于顺利完成了。\n第二行是普通的中文句子。\n"
+    data = text.encode("gbk")
+    out = clean_bytes(data[:5] + data[6:], script="keep", punctuation="keep")
+    assert out.text == text
+    assert "gbk read one byte out of step" in out.changes[-1].reason
+    # Elsewhere only the character that lost the byte is a guess; the rest is back in step.
+    out = clean_bytes(data[:20] + data[21:], script="keep", punctuation="keep").text
+    assert out.endswith("目终于顺利完成了。\n第二行是普通的中文句子。\n") and "\ufffd" not in out
+
+
 def test_only_sina_style_runs_are_searched_as_sina_style():
     # The Sina search is the costliest one; Big5 read as GBK shows a few pinyin-row letters
     # (à é) that must not send it there.

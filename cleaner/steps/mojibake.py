@@ -370,6 +370,7 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
         if reading:
             note = f"; {reading.guesses} lost byte(s) restored" if reading.guesses else ""
             candidates.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text, label + note, reading.bits))
+    candidates += _realigned_readings(run, left, page)
     if not candidates:
         return None
     bits, text, transform, own_bits = min(candidates)
@@ -382,6 +383,41 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
     if not _acceptable(plausibility.cost(run), bits, len(run), text, own_bits):
         return None
     return text, transform, bits
+
+
+# A byte dropped from GBK or Big5 text: any lead or trail byte.
+_DROPPED_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS, LOST) for b in range(0x40, 0xFF) if b != 0x7F)
+_ORPHANED_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS, LOST) for b in range(0x80, 0xFF))
+# (codec the page was read with, codec to re-read the realigned bytes in, name): a GBK page
+# read as GB18030 shows the out-of-step pairs in GBK's user rows as private-use characters.
+_OUT_OF_STEP_CODECS = (("gb18030", "gb18030", "gbk"), ("cp950", "cp950", "big5"))
+
+
+def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None) -> list[tuple[float, str, str, float]]:
+    """Readings of a run that a dropped byte put out of step: in GBK or Big5 every byte after
+    the gap pairs with the wrong neighbour, so the characters come out garbled up to the end of
+    the stretch, where the last byte, left alone, became U+FFFD. One guessed byte where the run
+    starts (before or after its first byte) and one for the U+FFFD put the pairs back in step.
+    """
+    if not run.endswith("\ufffd") or run.count("\ufffd") != 1 or len(run) < 3:
+        return []
+    out = []
+    for read_as, codec, name in _OUT_OF_STEP_CODECS:
+        try:
+            data = run[:-1].encode(read_as)
+        except UnicodeEncodeError:
+            continue
+        if len(data) != 2 * (len(run) - 1):
+            continue  # ASCII inside: the stretch fell back in step before the end
+        known = [[(bytes([b]), 0.0)] for b in data]
+        for cut in (0, 1):
+            alternatives = [*known[:cut], list(_DROPPED_BYTE), *known[cut:], list(_ORPHANED_BYTE)]
+            reading = reread(alternatives, codec, left=left, page=page)
+            if reading:
+                out.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text,
+                            f"{name} read one byte out of step (a byte was dropped; {reading.guesses} lost byte(s) restored)",
+                            reading.bits))
+    return out
 
 
 def _foreign_letters(text: str) -> int:
