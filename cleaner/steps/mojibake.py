@@ -398,6 +398,9 @@ def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None
     the gap pairs with the wrong neighbour, so the characters come out garbled up to the end of
     the stretch, where the last byte, left alone, became U+FFFD. One guessed byte where the run
     starts (before or after its first byte) and one for the U+FFFD put the pairs back in step.
+
+    >>> min(_realigned_readings("夷甑呐\ue0dcΓ\ue0f0飧鱿钅恐沼谒忱\ue37a瓿闪恕\ufffd", "过", None))[1]
+    '一年的努力，这个项目终于顺利完成了。'
     """
     if not run.endswith("\ufffd") or run.count("\ufffd") != 1 or len(run) < 3:
         return []
