@@ -115,8 +115,9 @@ def _marks_beyond_lost_bytes(run: str) -> bool:
     >>> _marks_beyond_lost_bytes("鍏崇郴姝ｅ\ufffd勫湪涓\ufffd閲嶈\ufffd佺殑鍙戝睍"), _marks_beyond_lost_bytes("冰\ufffd雕童话世界")
     (True, False)
     """
-    marks = len(_suspicious().findall(run)) - run.count("\ufffd") + len(_GLUED_LETTER.findall(run))
-    return marks >= max(MIN_MARKS, (len(run) - run.count("\ufffd")) / CHARS_PER_MARK)
+    lost = run.count("\ufffd")
+    marks = len(_suspicious().findall(run)) - lost + len(_GLUED_LETTER.findall(run))
+    return marks >= max(MIN_MARKS, (len(run) - lost) / CHARS_PER_MARK)
 
 
 def _latin_cost(run: str) -> float:
@@ -385,9 +386,9 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
     return text, transform, bits
 
 
-# A byte dropped from GBK or Big5 text: any lead or trail byte.
+# A byte dropped from GBK or Big5 text: any lead or trail byte. (The orphan that became the
+# U+FFFD is a byte over 0x7F: a _LOST_BYTE.)
 _DROPPED_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS, LOST) for b in range(0x40, 0xFF) if b != 0x7F)
-_ORPHANED_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS, LOST) for b in range(0x80, 0xFF))
 # (codec the page was read with, codec to re-read the realigned bytes in, name): a GBK page
 # read as GB18030 shows the out-of-step pairs in GBK's user rows as private-use characters.
 _OUT_OF_STEP_CODECS = (("gb18030", "gb18030", "gbk"), ("cp950", "cp950", "big5"))
@@ -414,7 +415,7 @@ def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None
             continue  # ASCII inside: the stretch fell back in step before the end
         known = [[(bytes([b]), 0.0)] for b in data]
         for cut in (0, 1):
-            alternatives = [*known[:cut], list(_DROPPED_BYTE), *known[cut:], list(_ORPHANED_BYTE)]
+            alternatives = [*known[:cut], list(_DROPPED_BYTE), *known[cut:], list(_LOST_BYTE)]
             reading = reread(alternatives, codec, left=left, page=page)
             if reading:
                 out.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text,
