@@ -1,7 +1,8 @@
 """Decode benchmark: our decode step against charset-normalizer and chardet, side by side.
 
 Snippets of 30 B, 100 B, 1 KB and 10 KB (character-aligned) of Chinese news and reviews
-(see corpus.py) in UTF-8, GBK, GB18030 and Big5, plus files that mix UTF-8 and GBK lines.
+(see corpus.py) in UTF-8, GBK, GB18030 and Big5 (news in OpenCC's traditional forms, and in
+Taiwan's), written Cantonese in Big5-HKSCS and GB18030, plus files that mix UTF-8 and GBK lines.
 A decode is right when its text equals the reference text. Time is the median per call.
 
     python benchmarks/bench_decode.py [--n 500] [--seed 1]
@@ -24,7 +25,16 @@ import corpus  # noqa: E402
 from cleaner.steps.decode import decode  # noqa: E402
 
 SIZES = (30, 100, 1024, 10240)
-ENCODINGS = ("utf-8", "gbk", "gb18030", "big5")
+#: (row label, encoding, text): the text is a function of corpus.py.
+ROWS = (
+    ("utf-8", "utf-8", "news_lines"),
+    ("gbk", "gbk", "news_lines"),
+    ("gb18030", "gb18030", "review_lines"),
+    ("big5", "big5", "traditional_news_lines"),
+    ("big5 taiwan", "big5", "taiwan_news_lines"),
+    ("hkscs cantonese", "big5hkscs", "cantonese_lines"),
+    ("gb18030 cantonese", "gb18030", "cantonese_lines"),
+)
 
 
 def ours(data: bytes) -> str | None:
@@ -53,16 +63,8 @@ def chardet_alone(data: bytes) -> str | None:
 DETECTORS = {"cleaner": ours, "charset-normalizer": charset_normalizer, "chardet": chardet_alone}
 
 
-def source_text(encoding: str) -> str:
-    if encoding == "big5":
-        return "\n".join(corpus.traditional_news_lines())
-    if encoding == "gb18030":
-        return "\n".join(corpus.review_lines()[:20000])
-    return "\n".join(corpus.news_lines())
-
-
-def make_cases(encoding: str, size: int, n: int, rng: random.Random) -> list[tuple[str, bytes]]:
-    text = source_text(encoding)
+def make_cases(source: str, encoding: str, size: int, n: int, rng: random.Random) -> list[tuple[str, bytes]]:
+    text = "\n".join(getattr(corpus, source)()[:20000])
     cases: list[tuple[str, bytes]] = []
     while len(cases) < n:
         piece = corpus.snippet(text, encoding, size, rng)
@@ -105,23 +107,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=500, help="snippets per cell")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rows", default="", help="only the rows whose label contains this")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     names = list(DETECTORS)
-    print(f"{'input':<18}" + "".join(f"{name:>22}" for name in names) + "   speed vs charset-normalizer")
+    print(f"{'input':<24}" + "".join(f"{name:>22}" for name in names) + "   speed vs charset-normalizer")
     ratios = []
-    for encoding in ENCODINGS:
+    for label, encoding, source in ROWS:
+        if args.rows not in label:
+            continue
         for size in SIZES:
-            cases = make_cases(encoding, size, args.n, rng)
+            cases = make_cases(source, encoding, size, args.n, rng)
             cells = {name: run(cases, DETECTORS[name]) for name in names}
             ratio = cells["charset-normalizer"][1] / cells["cleaner"][1]
             ratios.append(ratio)
-            print(f"{encoding + ' ' + str(size) + ' B':<18}"
+            print(f"{label + ' ' + str(size) + ' B':<24}"
                   + "".join(f"{cells[n][0]:>10.1%} {cells[n][1] * 1000:>8.2f}ms" for n in names)
                   + f"   {ratio:>6.1f}x faster")
     cases = make_mixed(max(50, args.n // 5), rng)
     cells = {name: run(cases, DETECTORS[name]) for name in names}
-    print(f"{'mixed utf-8+gbk':<18}" + "".join(f"{cells[n][0]:>10.1%} {cells[n][1] * 1000:>8.2f}ms" for n in names))
+    print(f"{'mixed utf-8+gbk':<24}" + "".join(f"{cells[n][0]:>10.1%} {cells[n][1] * 1000:>8.2f}ms" for n in names))
     print(f"median speed ratio (charset-normalizer time / ours): {statistics.median(ratios):.1f}x")
 
 

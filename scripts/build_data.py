@@ -5,6 +5,15 @@
   character's count is the sum of the counts of the words it occurs in. jieba's corpus is
   simplified, so every traditional form OpenCC maps a simplified character to inherits that
   character's count (otherwise traditional text would look "rare" and be mistaken for mojibake).
+- ``han_regional.tsv``: counts for the forms of Taiwan and Hong Kong pages, raised above what
+  ``han_freq.tsv`` gives them. OpenCC's standard writes 爲 裏 衆 啓, while those pages write 為
+  裡 眾 啟: each regional form (OpenCC's TWVariants, HKVariants) inherits its standard form's
+  count. Written Cantonese has characters of its own that mainland text hardly uses (佢 哋 喺 嘅
+  咗 㗎): each character gets at least the count it would have if ``CANTONESE_SHARE`` of the
+  corpus were Cantonese, from the Cantonese sentences (CC0) that PyCantonese ships
+  (``data/ctcpc/sents.json``; the benchmarks test on its other corpus, Common Voice). A table
+  of its own, so that these characters get their costs without pushing mainland ones down the
+  frequency ranks that mark a character as unusual.
 - ``han_lexicon.tsv``: the dictionary's all-Han words of one to six characters with a count of
   at least ``MIN_LEXICON_COUNT`` (one-character words at any count), for the word model that
   ranks candidate readings (plausibility.segment_cost).
@@ -27,7 +36,8 @@
   occurs in a key of one of its dictionaries. A line with none of them is left unchanged by
   that config, so the converter can be skipped exactly.
 
-Run from the repository root (needs jieba, opencc and snownlp installed: the bench extra):
+Run from the repository root (needs jieba, opencc, snownlp and pycantonese installed: the bench
+extra):
 
     python scripts/build_data.py
 """
@@ -52,6 +62,11 @@ DATA = Path(__file__).resolve().parent.parent / "cleaner" / "data"
 OUT = DATA / "han_freq.tsv"
 MIN_LEXICON_COUNT = 5
 MAX_LEXICON_WORD = 6
+#: OpenCC's tables from its standard traditional forms to the regional ones.
+VARIANT_TABLES = ("TWVariants.ocd2", "HKVariants.ocd2")
+#: The share of written Chinese taken to be Cantonese, for the characters only Cantonese uses
+#: much. A rough order of magnitude for web text; it lifts 佢 from unseen (27 bits) to ~12 bits.
+CANTONESE_SHARE = 0.02
 #: Stands for a line break in han_pairs.tsv (plausibility reads it back as "\\n").
 LINE_BREAK = "\u23ce"
 
@@ -76,6 +91,34 @@ def opencc_table(name: str) -> dict[str, list[str]]:
 
 
 TRIGGER_CONFIGS = ("t2s", "s2t", "s2twp", "s2hk")
+
+
+def cantonese_counts() -> collections.Counter[str]:
+    """Han character counts in the Cantonese sentences PyCantonese ships (CTCPC, CC0)."""
+    import pycantonese
+
+    path = Path(pycantonese.__file__).parent / "data" / "ctcpc" / "sents.json"
+    return collections.Counter(ch for sentence in json.loads(path.read_text(encoding="utf-8"))
+                               for ch in sentence if is_han(ch))
+
+
+def regional_counts(counts: collections.Counter[str]) -> list[tuple[str, object]]:
+    """Characters whose count the regional forms and written Cantonese raise, with the raised
+    count, commonest first."""
+    raised: dict[str, int] = {}
+    for table in VARIANT_TABLES:
+        for standard, variants in opencc_table(table).items():
+            for variant in variants:
+                if len(standard) == len(variant) == 1 and counts.get(standard, 0) > counts.get(variant, 0):
+                    raised[variant] = max(raised.get(variant, 0), counts[standard])
+    total = sum(counts.values())
+    cantonese = cantonese_counts()
+    cantonese_total = sum(cantonese.values())
+    for ch, n in cantonese.items():
+        share = round(CANTONESE_SHARE * total * n / cantonese_total)
+        if share > max(counts.get(ch, 0), raised.get(ch, 0)):
+            raised[ch] = share
+    return sorted(raised.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def config_dictionaries(config: str) -> list[str]:
@@ -157,6 +200,8 @@ def main() -> None:
     rows = sorted(((c, n) for c, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
     DATA.mkdir(parents=True, exist_ok=True)
     write_table("han_freq.tsv", "Han character counts; see scripts/build_data.py for how they were made.", rows)
+    write_table("han_regional.tsv", "Counts raised for Taiwan and Hong Kong forms and written Cantonese; "
+                "see scripts/build_data.py.", regional_counts(counts))
     write_table("han_lexicon.tsv", "Words and their counts (jieba's dictionary); see scripts/build_data.py.",
                 sorted(lexicon.items(), key=lambda kv: (-kv[1], kv[0])))
     name_chars = sorted(set(first_of_name) | set(in_given_name),

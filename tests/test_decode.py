@@ -36,6 +36,15 @@ def test_each_encoding(text, encoding, family):
     assert decoded.confidence > 0.9
 
 
+@pytest.mark.parametrize("encoding", ["gb18030", "big5hkscs"])
+@pytest.mark.parametrize(
+    "cantonese", ["佢啱啱話咗畀我知，今晚唔使等佢食飯。", "佢哋喺度傾咗成晚，都未傾掂。", "啲細路仔好鍾意喺公園度玩。",
+                  "我哋喺呢度等你。", "佢好攰，想早啲瞓覺。"])
+def test_written_cantonese_is_not_mistaken_for_korean(cantonese, encoding):
+    # Its own characters (佢 哋 喺 咗) were unknown to the model, and a Korean reading won.
+    assert decode(cantonese.encode(encoding)).text == cantonese
+
+
 @pytest.mark.parametrize("short", ["中", "你好", "发展", "中文", "长江日报"])
 def test_very_short_gbk_is_not_mistaken_for_big5(short):
     assert decode(short.encode("gbk")).text == short

@@ -212,6 +212,8 @@ def test_a_row_of_numbers_with_a_run_of_lost_characters_is_kept():
         "函数 f(x) 的值为 α+β，单位 μm。",
         SIMPLIFIED,
         TRADITIONAL,
+        "班主任多謝大家咁踴躍報名",  # written Cantonese (家咁踴 came out as 產溯裤)
+        "因為颱風的關係，大眾運輸系統裡的乘客比平常少。",  # Taiwan's forms (為 裡 眾)
     ],
 )
 def test_clean_text_is_untouched(clean):

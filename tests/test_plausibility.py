@@ -75,3 +75,17 @@ def test_the_page_model_prefers_the_form_the_page_writes():
     assert plausibility.segment_cost("爲了") == plausibility.segment_cost("為了")
     page = plausibility.PageModel(["他們爲此工作"])
     assert plausibility.segment_cost("爲了", page=page) < plausibility.segment_cost("為了", page=page)
+
+
+@pytest.mark.parametrize(("regional", "standard"), [("為", "爲"), ("裡", "裏"), ("眾", "衆"), ("啟", "啓"), ("衞", "衛")])
+def test_taiwan_and_hong_kong_forms_cost_what_opencc_standard_forms_cost(regional, standard):
+    # Pages from Taiwan and Hong Kong write 為 裡 眾; OpenCC's standard writes 爲 裏 衆. Priced by
+    # OpenCC's form alone, 為 cost 20 bits and 眾 was unseen, as if such pages were mojibake.
+    assert plausibility.char_cost(regional) == pytest.approx(plausibility.char_cost(standard), abs=1.0)
+
+
+def test_written_cantonese_characters_are_not_unseen():
+    # 佢 哋 喺 嘅 咗 㗎 are everyday words in Hong Kong writing, and all but unknown to mainland text.
+    for ch in "佢哋喺嘅咗啲嚟冇嘢㗎":
+        assert plausibility.char_cost(ch) < 16, ch
+    assert plausibility.cost_per_char("佢哋喺度食緊嘢") < plausibility.cost_per_char("곙냀녦똑稼푥놱")
