@@ -11,7 +11,7 @@ can tell them from the original by the bytes; on clean news, reviews and traditi
 the look-alike ``字(latin)`` sequences found and how many were wrongly touched; and the
 step's share of the chain's time on text without annotations.
 
-    python benchmarks/bench_pinyin.py [--docs 400]
+    python benchmarks/bench_pinyin.py [--docs 400] [--site-size 300] [--forms opencc|taiwan]
 """
 
 from __future__ import annotations
@@ -41,20 +41,25 @@ TECHNICAL = [
 ]
 
 
-@lru_cache(maxsize=1)
-def _site_pool() -> list[str]:
+#: The forms the annotated text is written in: OpenCC's standard (爲 裏 衆), or Taiwan's (為 裡
+#: 眾, the forms of the seed page).
+FORMS = {"opencc": "traditional_news_lines", "taiwan": "taiwan_news_lines"}
+
+
+@lru_cache(maxsize=2)
+def _site_pool(forms: str = "opencc") -> list[str]:
     """Characters a site may annotate: among the 4,000 commonest of the benchmark's own text,
     those that differ between the scripts and have a reading. Counted in that text rather than
     taken from the model's tables, so that the damage does not move when the tables do."""
-    counts = Counter(ch for line in corpus.traditional_news_lines() for ch in line if "\u4e00" <= ch <= "\u9fff")
+    counts = Counter(ch for line in getattr(corpus, FORMS[forms])() for ch in line if "\u4e00" <= ch <= "\u9fff")
     traditional = traditional_only()
     return [ch for ch, _ in counts.most_common(4000) if ch in traditional and damage.first_reading(ch)]
 
 
-def site_list(rng: random.Random, size: int = 300) -> list[str]:
+def site_list(rng: random.Random, size: int = 300, forms: str = "opencc") -> list[str]:
     """A mirror site's list of annotated characters: common characters that differ between
     the scripts (as on the real pages: 當 質 發 會 國 請...), in random order."""
-    return rng.sample(_site_pool(), size)
+    return rng.sample(_site_pool(forms), size)
 
 
 def main() -> None:
@@ -63,10 +68,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--site-size", type=int, default=300,
                         help="characters on the simulated site's list (300 gives about twice the seed's '?' density)")
+    parser.add_argument("--forms", choices=sorted(FORMS), default="opencc",
+                        help="traditional forms of the annotated news: OpenCC's (爲) or Taiwan's (為, as on the seed page)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     step = PinyinStep()
-    docs = [d for d in corpus.documents(corpus.traditional_news_lines(), args.docs * 2, rng, 3, 8) if corpus.encodable(d, "gbk")]
+    lines = getattr(corpus, FORMS[args.forms])()
+    docs = [d for d in corpus.documents(lines, args.docs * 2, rng, 3, 8) if corpus.encodable(d, "gbk")]
     docs = docs[: args.docs]
     text_level = byte_level = damaged_docs = lines_right = lines_wrong = twins = left_damaged = questions = length = 0
     stray = stray_decidable = stray_decidable_exact = stray_wrong = 0
@@ -82,7 +90,7 @@ def main() -> None:
             stray_wrong += sum(c.after != originals[c.line - 1] and "?" not in c.after for c in out.changes)
         chars = damage.pick_annotated(doc, rng.uniform(0.05, 0.3), rng)
         text_level += step.apply(damage.annotate(doc, set(chars))).text == doc
-        site = site_list(rng, args.site_size)
+        site = site_list(rng, args.site_size, args.forms)
         dirty = damage.gbk_byte_annotate(doc, site)
         damaged_docs += "?" in dirty
         questions += dirty.count("?")
@@ -102,7 +110,7 @@ def main() -> None:
                     lines_right += 1
                 elif "?" not in change.after:
                     lines_wrong += 1  # confidently repaired, but not to the original
-    print(f"documents: {len(docs)} traditional news documents")
+    print(f"documents: {len(docs)} traditional news documents ({args.forms} forms)")
     print(f"  text-level annotations: {text_level / len(docs):.1%} recovered exactly")
     print(f"  byte-level site simulation: {byte_level / len(docs):.1%} recovered exactly "
           f"({damaged_docs} of them with '?' byte damage); of the {len(docs) - byte_level} misses, "

@@ -25,6 +25,8 @@ TRADITIONAL = original("grain_purchase_trad.txt")
         (TRADITIONAL, "big5", "cp950"),
         (TRADITIONAL, "cp950", "cp950"),
         ("日本語のテキストです。東京は晴れ。", "shift_jis", "cp932"),
+        ("日本語のテキストです。東京は晴れ。", "euc_jp", "euc_jp"),
+        ("古い掲示板の記事は、今でもEUC-JPで保存されていることが多い。", "euc_jp", "euc_jp"),
         ("한국어 텍스트입니다. 서울은 맑음.", "euc-kr", "cp949"),
         ("Le café était très agréable, répondit-elle.", "latin-1", "cp1252"),
     ],
@@ -76,6 +78,15 @@ def test_mixed_utf8_and_gbk_lines_decode_exactly_and_are_reported():
     assert [seg[2] for seg in decoded.segments] == ["utf-8", "gb18030"]
     assert decoded.segments[0][0] == 1 and decoded.segments[-1][1] == len(lines)
     assert decoded.to_dict()["segments"]
+
+
+def test_a_line_that_is_valid_utf8_by_chance_keeps_the_files_encoding():
+    # 貓屎 in GB18030 (D8 88 CA BA) is also valid UTF-8 (Arabic ؈ and ʺ). The whole-file reading
+    # was priced from its first 2,000 characters, the line-by-line one in full: after a block of
+    # rare characters the estimate overshot, and that line came out as Arabic.
+    text = "貓屎\n" + "鑫淼焱垚犇骉麤羴猋驫" * 200 + "\n" + SIMPLIFIED * 5
+    decoded = decode(text.encode("gb18030"))
+    assert (decoded.text, decoded.encoding) == (text, "gb18030")
 
 
 def test_corrupt_byte_is_marked_not_fatal():

@@ -6,8 +6,8 @@ The only step that takes bytes. It never raises and always yields text. Evidence
 2. signatures and NUL/control density that mark a binary file (reported, not decoded);
 3. a NUL pattern that marks BOM-less UTF-16/32;
 4. strict UTF-8 (practically never valid by accident beyond a few bytes);
-5. a CJK-first set of legacy candidates (GB18030, CP950, Big5-HKSCS, CP932, CP949, UTF-16,
-   CP1252/Latin-1), each decoded and scored with the plausibility model; charset-normalizer's
+5. a CJK-first set of legacy candidates (GB18030, CP950, Big5-HKSCS, CP932, EUC-JP, CP949,
+   UTF-16, CP1252/Latin-1), each decoded and scored with the plausibility model; charset-normalizer's
    answer joins the candidates when none of ours reads like language;
 6. a line-by-line pass for files that mix UTF-8 and a legacy encoding, or carry a few corrupt
    bytes: every line takes the cheaper reading, undecodable bytes become U+FFFD and their
@@ -25,6 +25,7 @@ The only step that takes bytes. It never raises and always yields text. Evidence
 from __future__ import annotations
 
 import codecs
+import re
 import threading
 from typing import Any, NamedTuple
 
@@ -36,7 +37,7 @@ NAME = "decode"
 DESCRIPTION = "bytes -> text: BOM, UTF-16/32, strict UTF-8, scored CJK legacy encodings, mixed files"
 
 # Supersets decode a little more than their base encodings, and agree with them elsewhere.
-LEGACY_CANDIDATES = ("gb18030", "cp950", "big5hkscs", "cp932", "cp949")
+LEGACY_CANDIDATES = ("gb18030", "cp950", "big5hkscs", "cp932", "euc_jp", "cp949")
 # Extra bits per byte charged to readings that are rarely right for this toolkit's input,
 # so that near-ties go to the Chinese encodings.
 PRIOR_BITS_PER_BYTE = {
@@ -44,6 +45,7 @@ PRIOR_BITS_PER_BYTE = {
     "cp950": 0.05,
     "big5hkscs": 0.15,
     "cp932": 0.6,
+    "euc_jp": 0.6,
     "cp949": 0.6,
     "utf-16-le": 1.5,
     "utf-16-be": 1.5,
@@ -52,6 +54,12 @@ PRIOR_BITS_PER_BYTE = {
     "utf-8": 0.0,
     "ascii": 0.0,
 }
+# The model prices kana for Chinese text, where they are rare. In a Japanese reading they are
+# the commonest letters, and they are what tells EUC-JP from GB2312: both put kana at the same
+# bytes, so only the kanji differ (古い掲示板 against 概い非绩饶).
+JAPANESE_ENCODINGS = frozenset({"cp932", "euc_jp"})
+KANA_DISCOUNT_BITS = 5.0
+_KANA = re.compile("[\u3041-\u30ff]")
 # Bits charged when a mixed-encoding reading switches encoding between lines.
 SWITCH_COST = 24.0
 # A reading costing more than this per byte does not look like language: ask charset-normalizer.
@@ -149,7 +157,7 @@ def _record_and_replace(exc: UnicodeDecodeError) -> tuple[str, int]:
 
 # Double-byte codecs lose their alignment when a lead byte is damaged: the orphaned trail
 # byte then pairs with the next lead byte, garbling everything up to the next ASCII byte.
-_RESYNC_CODECS = {"gb18030", "cp950", "big5hkscs", "cp932", "cp949", "gbk", "big5", "shiftjis", "euckr"}
+_RESYNC_CODECS = {"gb18030", "cp950", "big5hkscs", "cp932", "eucjp", "cp949", "gbk", "big5", "shiftjis", "euckr"}
 
 
 def _resume_point(data: bytes, end: int, encoding: str) -> int:
@@ -266,7 +274,10 @@ class _Reading(NamedTuple):
 
 
 def _score(text: str, nbytes: int, encoding: str) -> float:
-    return plausibility.cost(text) + PRIOR_BITS_PER_BYTE.get(encoding, 1.0) * nbytes
+    bits = plausibility.cost(text) + PRIOR_BITS_PER_BYTE.get(encoding, 1.0) * nbytes
+    if encoding in JAPANESE_ENCODINGS:
+        bits -= KANA_DISCOUNT_BITS * len(_KANA.findall(text))
+    return bits
 
 
 def _read(data: bytes, encoding: str, strict_only: bool = True, sample_chars: int | None = None) -> _Reading | None:
@@ -464,6 +475,10 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         # UTF-8 with a few bad bytes, UTF-8 lines among legacy ones, or nothing reads
         # well: add the line-by-line reading.
         legacy = best.encoding if best.encoding in LEGACY_CANDIDATES else "gb18030"
+        # The line-by-line reading is priced in full, so its rivals must be too: a sampled
+        # estimate can miss by more than a short line's worth of bits (a two-character GB18030
+        # line that is valid UTF-8 by chance then came out as Arabic).
+        readings = [r._replace(bits=_score(r.text, len(data), r.encoding)) for r in readings]
         readings.append(_mixed_reading(data, legacy))
         best = min(readings, key=lambda r: r.bits)
         implausible = best.bits > IMPLAUSIBLE_BITS_PER_BYTE * len(data)
