@@ -2,7 +2,8 @@
 
 Snippets of 30 B, 100 B, 1 KB and 10 KB (character-aligned) of Chinese news and reviews
 (see corpus.py) in UTF-8, GBK, GB18030 and Big5 (news in OpenCC's traditional forms, and in
-Taiwan's), written Cantonese in Big5-HKSCS and GB18030, plus files that mix UTF-8 and GBK lines.
+Taiwan's), written Cantonese in Big5-HKSCS and GB18030, UTF-16 without a byte-order mark, plus
+files that mix UTF-8 and GBK lines.
 A decode is right when its text equals the reference text. Time is the median per call.
 
     python benchmarks/bench_decode.py [--n 500] [--seed 1]
@@ -34,6 +35,8 @@ ROWS = (
     ("big5 taiwan", "big5", "taiwan_news_lines"),
     ("hkscs cantonese", "big5hkscs", "cantonese_lines"),
     ("gb18030 cantonese", "gb18030", "cantonese_lines"),
+    ("utf-16-le no bom", "utf-16-le", "news_lines"),
+    ("utf-16-be no bom", "utf-16-be", "review_lines"),
 )
 
 

@@ -69,6 +69,14 @@ def test_utf16_and_32_without_bom(encoding):
         assert (decoded.text, decoded.encoding) == (text, encoding)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("line", ["股价收于９５４．９８点", "这本书是买给侄女的礼物", "会议定于１２月１８日举行"])
+def test_a_short_line_of_utf16_without_bom(line, encoding):
+    # Full-width digits put control bytes (0x11-0x19) in UTF-16, which had the line skipped as
+    # binary; a line of Han alone lost to a GB18030 or CP932 reading.
+    assert decode(line.encode(encoding)).text == line
+
+
 def test_mixed_utf8_and_gbk_lines_decode_exactly_and_are_reported():
     lines = SIMPLIFIED.splitlines(keepends=True)
     data = b"".join(line.encode("utf-8" if i < 3 else "gbk") for i, line in enumerate(lines))
