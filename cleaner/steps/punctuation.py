@@ -1,5 +1,6 @@
 """punctuation: ASCII punctuation inside Chinese prose becomes full-width; full-width ASCII
-letters and digits become half-width.
+letters and digits become half-width, and so do the marks inside such a number (．％：－／, a
+thousands ，).
 
 Only punctuation with Chinese on both sides (or, for ``?`` and ``!``, Chinese before and the
 line's end after) changes; numbers (``1,000``, ``3.14``), times (``10:31``), URLs, code and
@@ -8,8 +9,8 @@ Chinese, and alone when one of a pair was lost.
 
 >>> PunctuationStep().apply("赴曲靖考察学习,看先进;各县(市)区 10:31 1,000 f(x)").text
 '赴曲靖考察学习，看先进；各县（市）区 10:31 1,000 f(x)'
->>> PunctuationStep().apply("为什么是安宁?面积１２０００平方米").text
-'为什么是安宁？面积12000平方米'
+>>> PunctuationStep().apply("为什么是安宁?面积１２０００平方米，增长３．５％").text
+'为什么是安宁？面积12000平方米，增长3.5%'
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ _HALF_WIDTH.update({chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF41, 0xFF5B)})
 _FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _HALF_TABLE = str.maketrans(_HALF_WIDTH)
 _ANY_ASCII_PUNCT = re.compile("[,;:?!()]")
+# The marks inside a full-width number follow its digits to half width (３．５％ -> 3.5%, not
+# 3．5％); a comma only as a thousands separator (１２，３４５), since 第３，５条 lists two numbers.
+_NUMBER_MARK = re.compile("(?<=[0-9])(?:[．：／－](?=[0-9])|，(?=[0-9]{3}(?![0-9]))|％)")
+_NUMBER_MARKS = {"．": ".", "：": ":", "／": "/", "－": "-", "，": ",", "％": "%"}
+# An ideographic space between two words made half-width (Ｗｉｎｄｏｗｓ　ＸＰ).
+_WIDE_SPACE = re.compile("(?<=[0-9A-Za-z])\u3000(?=[0-9A-Za-z])")
 
 
 def _pair(match: re.Match[str]) -> str:
@@ -67,6 +74,8 @@ def fix_line(line: str) -> tuple[str, list[str]]:
             line = fixed
     if _FULL_WIDTH_ALNUM.search(line):
         line = line.translate(_HALF_TABLE)
+        line = _NUMBER_MARK.sub(lambda m: _NUMBER_MARKS[m.group()], line)
+        line = _WIDE_SPACE.sub(" ", line)
         reasons.append("full-width letters and digits made half-width")
     return line, reasons
 
