@@ -133,6 +133,17 @@ def test_lost_pairs_in_a_misaligned_stretch_are_not_taken_for_stray_leads():
     assert out.text == CONTEXT + text or any("left as is" in f.text for f in out.findings)
 
 
+def test_damage_inside_a_stretch_left_out_of_step_is_not_repaired_on_its_garbage():
+    # 秘?gòng) is left undecided, and the bytes after it are still out of step: 幃 is garbage,
+    # so a phantom 當 "across 幃|斕" turned 處當天發 into 幃斕彀l.
+    text = "聯合國秘書處當天發表聲明，呼籲各方保持克制。"
+    dirty = damage.gbk_byte_annotate(CONTEXT + text, ["貢", "當"])
+    assert "秘?gòng)?幃?dāng)天" in dirty
+    out = step.apply(dirty)
+    assert out.text in (dirty, CONTEXT + text)
+    assert not any("幃" in c.reason for c in out.changes)
+
+
 def test_undecidable_damage_is_flagged_not_deleted():
     out = step.apply("測試?xyz)文字")
     assert out.text == "測試?xyz)文字"

@@ -255,6 +255,12 @@ def repair_damage(line: str, traditional: bool, page: plausibility.PageModel | N
             continue
         prev = line[prev_index]
         end, items = _window(line, match.start())
+        if undecided and _inside_misaligned_stretch(line, prev_index):
+            # The character before this damage is garbage from the damage left undecided before
+            # it, still read out of step: a phantom across it would be built on garbage.
+            undecided.append(line[prev_index:end])
+            position = end
+            continue
         solutions = []
         # Sites annotate the characters their script changes: on a traditional page the
         # phantom is a traditional-only character (請, 經, 國...), a strong constraint.
