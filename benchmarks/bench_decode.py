@@ -3,7 +3,7 @@
 Snippets of 30 B, 100 B, 1 KB and 10 KB (character-aligned) of Chinese news and reviews
 (see corpus.py) in UTF-8, GBK, GB18030 and Big5 (news in OpenCC's traditional forms, and in
 Taiwan's), written Cantonese in Big5-HKSCS and GB18030, UTF-16 without a byte-order mark, plus
-files that mix UTF-8 and GBK lines.
+files that mix UTF-8 lines with GBK or Big5 ones.
 A decode is right when its text equals the reference text. Time is the median per call.
 
     python benchmarks/bench_decode.py [--n 500] [--seed 1]
@@ -76,14 +76,14 @@ def make_cases(source: str, encoding: str, size: int, n: int, rng: random.Random
     return cases
 
 
-def make_mixed(n: int, rng: random.Random) -> list[tuple[str, bytes]]:
-    """Files whose lines are runs of UTF-8 and GBK, as when logs or pages are concatenated."""
-    lines = corpus.news_lines()
+def make_mixed(n: int, rng: random.Random, legacy: str = "gbk", lines: list[str] | None = None) -> list[tuple[str, bytes]]:
+    """Files whose lines are runs of UTF-8 and ``legacy``, as when logs or pages are concatenated."""
+    lines = [line for line in lines or corpus.news_lines() if corpus.encodable(line, legacy)]
     cases = []
     for _ in range(n):
         parts, texts = [], []
         for run in range(rng.randint(2, 4)):
-            encoding = ("utf-8", "gbk")[run % 2] if rng.random() < 0.5 else ("gbk", "utf-8")[run % 2]
+            encoding = ("utf-8", legacy)[run % 2] if rng.random() < 0.5 else (legacy, "utf-8")[run % 2]
             for _ in range(rng.randint(1, 5)):
                 line = rng.choice(lines) + "\n"
                 texts.append(line)
@@ -127,10 +127,12 @@ def main() -> None:
             print(f"{label + ' ' + str(size) + ' B':<24}"
                   + "".join(f"{cells[n][0]:>10.1%} {cells[n][1] * 1000:>8.2f}ms" for n in names)
                   + f"   {ratio:>6.1f}x faster")
-    cases = make_mixed(max(50, args.n // 5), rng)
-    cells = {name: run(cases, DETECTORS[name]) for name in names}
-    print(f"{'mixed utf-8+gbk':<24}" + "".join(f"{cells[n][0]:>10.1%} {cells[n][1] * 1000:>8.2f}ms" for n in names))
-    print(f"median speed ratio (charset-normalizer time / ours): {statistics.median(ratios):.1f}x")
+    for legacy, lines in (("gbk", corpus.news_lines()), ("big5", corpus.taiwan_news_lines())):
+        cases = make_mixed(max(50, args.n // 5), rng, legacy, lines)
+        cells = {name: run(cases, DETECTORS[name]) for name in names}
+        print(f"{'mixed utf-8+' + legacy:<24}" + "".join(f"{cells[n][0]:>10.1%} {cells[n][1] * 1000:>8.2f}ms" for n in names))
+    if ratios:
+        print(f"median speed ratio (charset-normalizer time / ours): {statistics.median(ratios):.1f}x")
 
 
 if __name__ == "__main__":

@@ -88,6 +88,21 @@ def test_mixed_utf8_and_gbk_lines_decode_exactly_and_are_reported():
     assert decoded.to_dict()["segments"]
 
 
+@pytest.mark.parametrize("repeats", [1, 8])
+def test_mixed_utf8_and_big5_lines_with_a_hong_kong_line(repeats):
+    # The legacy half of a mixed file was taken from the whole file's best reading, which the
+    # UTF-8 lines garble, else GB18030: Big5 lines came out as GB18030 mojibake. A line with
+    # HKSCS characters (佢哋) in a Big5 file is read in Big5-HKSCS, also when it comes after
+    # the first kilobyte that chose the file's encoding (8 repeats).
+    lines = TRADITIONAL.splitlines(keepends=True)[:4] * repeats + ["佢哋今晚喺度食飯，唔使等佢哋。\n"]
+    legacy = ["cp950"] * (len(lines) - 1) + ["big5hkscs"]
+    data = b"".join(line.encode("utf-8" if i % 2 else legacy[i]) for i, line in enumerate(lines))
+    decoded = decode(data)
+    assert decoded.text == "".join(lines)
+    assert decoded.mixed and {seg[2] for seg in decoded.segments[1::2]} == {"utf-8"}
+    assert {seg[2] for seg in decoded.segments[::2]} <= {"cp950", "big5hkscs"}
+
+
 def test_a_line_that_is_valid_utf8_by_chance_keeps_the_files_encoding():
     # 貓屎 in GB18030 (D8 88 CA BA) is also valid UTF-8 (Arabic ؈ and ʺ). The whole-file reading
     # was priced from its first 2,000 characters, the line-by-line one in full: after a block of

@@ -397,6 +397,24 @@ def _split_lines(data: bytes) -> list[bytes]:
     return data.splitlines(keepends=True)
 
 
+# A line that its file's legacy encoding cannot read may be in a superset of it: Hong Kong
+# characters in a Big5 file. Such a line is read in the superset without a switch's cost.
+_WIDER = {"cp950": "big5hkscs"}
+
+
+def _legacy_of_mixed(lines: list[bytes]) -> str:
+    """The legacy encoding of a file that mixes it with UTF-8: the candidate that reads the
+    lines UTF-8 cannot read best (not the whole file's best reading, which the UTF-8 lines
+    garble: Big5 lines beside UTF-8 ones had been read as GB18030)."""
+    rest = _prefix(b"".join(line for line in lines if _strict(line, "utf-8") is None), PREFIX_BYTES)
+    if not rest:
+        return "gb18030"
+    # A strict reading if there is one: lossy ones are slow to make where bytes fail everywhere.
+    readings = [r for enc in LEGACY_CANDIDATES if (r := _read(rest, enc, sample_chars=PRESCORE_CHARS))] or [
+        r for enc in LEGACY_CANDIDATES if (r := _read(rest, enc, strict_only=False, sample_chars=PRESCORE_CHARS))]
+    return min(readings, key=lambda r: r.bits).encoding
+
+
 def _mixed_reading(data: bytes, legacy: str) -> _Reading:
     """Decode line by line: UTF-8 where a line reads best as UTF-8, ``legacy`` elsewhere, and
     whichever loses least where neither decodes cleanly. ASCII lines join their neighbours."""
@@ -415,14 +433,19 @@ def _mixed_reading(data: bytes, legacy: str) -> _Reading:
             offset += len(line)
             continue
         options = []
-        for enc in ("utf-8", legacy):
+        for family in ("utf-8", legacy):
+            enc = family
             text = _strict(line, enc)
+            if text is None and family in _WIDER:
+                enc = _WIDER[family]
+                text = _strict(line, enc)
             clean = text is not None
             if not clean:
+                enc = family
                 text = _after_decode(line.decode(enc, errors="replace"), enc)  # a cheap estimate
-            bits = _score(text, len(line), enc) + (SWITCH_COST if previous and enc != previous else 0.0)
-            options.append((bits, enc, text, clean))
-        bits, enc, text, clean = min(options, key=lambda o: o[0])
+            bits = _score(text, len(line), enc) + (SWITCH_COST if previous and family != previous else 0.0)
+            options.append((bits, enc, text, clean, family))
+        bits, enc, text, clean, family = min(options, key=lambda o: o[0])
         lost: list[int] = []
         if not clean:
             text, lost = decode_lossy(line, enc, base=offset)
@@ -430,7 +453,7 @@ def _mixed_reading(data: bytes, legacy: str) -> _Reading:
         pieces.append(text)
         lossy.extend(lost)
         line_encodings.append(enc)
-        previous = enc
+        previous = family
         offset += len(line)
     first = next((e for e in line_encodings if e), "utf-8")
     segments: list[tuple[int, int, str]] = []
@@ -488,7 +511,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     ):
         # UTF-8 with a few bad bytes, UTF-8 lines among legacy ones, or nothing reads
         # well: add the line-by-line reading.
-        legacy = best.encoding if best.encoding in LEGACY_CANDIDATES else "gb18030"
+        legacy = _legacy_of_mixed(lines)
         # The line-by-line reading is priced in full, so its rivals must be too: a sampled
         # estimate can miss by more than a short line's worth of bits (a two-character GB18030
         # line that is valid UTF-8 by chance then came out as Arabic).
