@@ -77,6 +77,16 @@ def test_a_short_line_of_utf16_without_bom(line, encoding):
     assert decode(line.encode(encoding)).text == line
 
 
+@pytest.mark.parametrize(
+    "line, encoding",
+    [("周末来看画展", "utf-16-le"), ("周末来看画展", "utf-16-be"), ("我在上海看展览", "utf-16-le"), ("周末在上海举行", "utf-16-be")],
+)
+def test_utf16_chinese_whose_bytes_pass_for_another_encoding(line, encoding):
+    # 周末来看画展 in UTF-16 is all bytes below 0x80 and came out as "ASCII"; 我在上海看展览 is
+    # valid UTF-8; 周末在上海举行 read as an ASCII line and a GB18030 line (its 0x0A byte).
+    assert decode(line.encode(encoding)).text == line
+
+
 def test_mixed_utf8_and_gbk_lines_decode_exactly_and_are_reported():
     lines = SIMPLIFIED.splitlines(keepends=True)
     data = b"".join(line.encode("utf-8" if i < 3 else "gbk") for i, line in enumerate(lines))

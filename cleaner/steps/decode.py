@@ -263,6 +263,20 @@ def _wide_encoding(data: bytes) -> str | None:
     return None
 
 
+def _utf16_in_disguise(data: bytes) -> str | None:
+    """The UTF-16 form of Chinese text whose bytes pass for ASCII, UTF-8 or lines of a legacy
+    encoding, or None. Chinese in UTF-16 can be all bytes below 0x80 (我在上海 is 11 62 28 57
+    0A 4E 77 6D); its control bytes, which text in any 8-bit encoding never holds, are the sign
+    to look.
+
+    >>> _utf16_in_disguise("我在上海看展览".encode("utf-16-le")), _utf16_in_disguise(b"hello, world")
+    ('utf-16-le', None)
+    """
+    if len(data) % 2 or data.translate(None, _CONTROL_BYTES) == data:
+        return None
+    return _wide_encoding(data)
+
+
 def _reads_as_chinese(text: str) -> bool:
     """Does a UTF-16 reading read as Chinese: Han characters, the marks of Chinese prose,
     full-width forms and ASCII (上证Ａ股９５４．９８, CPU强悍，P8600), at a cost per character that
@@ -493,6 +507,10 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         if wide:
             text, lossy = decode_lossy(data, wide)
             return Decoded(text, wide, 0.99, lossy_offsets=tuple(lossy), method="nul-pattern")
+    wide = _utf16_in_disguise(data)
+    if wide:
+        text, lossy = decode_lossy(data, wide)
+        return Decoded(text, wide, 0.99, lossy_offsets=tuple(lossy), method="utf-16 read as chinese")
     if data.isascii():
         return Decoded(data.decode("ascii"), "ascii", 1.0, method="ascii")
     text = _strict(data, "utf-8")
@@ -522,6 +540,15 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     if implausible:
         readings.extend(_fallback_readings(data))
     readings.sort(key=lambda r: r.bits)
+    if readings[0].lossy or readings[0].segments:
+        # Bytes lost, or lines read in two encodings, do not beat UTF-16 that reads as Chinese
+        # through and through: 周恩来风采 in UTF-16 is UTF-8 but for one byte, 周末在上海活动
+        # is a line of ASCII and a line of GB18030, and ASCII letters made them cheap.
+        wide = next((r for r in readings if not r.lossy and r.encoding in ("utf-16-le", "utf-16-be")
+                     and _reads_as_chinese(r.text[:SCORE_SAMPLE_CHARS])), None)
+        if wide is not None:
+            readings.remove(wide)
+            readings.insert(0, wide)
     best = readings[0]
     # Supersets often give the very same text: the runner-up is the best *different* reading.
     runner_up = next((r for r in readings[1:] if r.text != best.text), None)
