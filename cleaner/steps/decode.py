@@ -272,7 +272,8 @@ def _utf16_in_disguise(data: bytes) -> str | None:
     >>> _utf16_in_disguise("我在上海看展览".encode("utf-16-le")), _utf16_in_disguise(b"hello, world")
     ('utf-16-le', None)
     """
-    if len(data) % 2 or data.translate(None, _CONTROL_BYTES) == data:
+    head = data[:4096]
+    if len(data) % 2 or head.translate(None, _CONTROL_BYTES) == head:
         return None
     return _wide_encoding(data)
 
