@@ -76,9 +76,9 @@ def make_cases(source: str, encoding: str, size: int, n: int, rng: random.Random
     return cases
 
 
-def make_mixed(n: int, rng: random.Random, legacy: str = "gbk", lines: list[str] | None = None) -> list[tuple[str, bytes]]:
+def make_mixed(n: int, rng: random.Random, legacy: str, lines: list[str]) -> list[tuple[str, bytes]]:
     """Files whose lines are runs of UTF-8 and ``legacy``, as when logs or pages are concatenated."""
-    lines = [line for line in lines or corpus.news_lines() if corpus.encodable(line, legacy)]
+    lines = [line for line in lines if corpus.encodable(line, legacy)]
     cases = []
     for _ in range(n):
         parts, texts = [], []

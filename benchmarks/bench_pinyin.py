@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import corpus  # noqa: E402
 import damage  # noqa: E402
 
-from cleaner.plausibility import traditional_only  # noqa: E402
+from cleaner.plausibility import is_han, traditional_only  # noqa: E402
 from cleaner.steps.pinyin import PinyinStep  # noqa: E402
 
 LOOK_ALIKE = re.compile(r"[\u4e00-\u9fff][(（][A-Za-z]{1,12}[)）]")
@@ -51,7 +51,7 @@ def _site_pool(forms: str = "opencc") -> list[str]:
     """Characters a site may annotate: among the 4,000 commonest of the benchmark's own text,
     those that differ between the scripts and have a reading. Counted in that text rather than
     taken from the model's tables, so that the damage does not move when the tables do."""
-    counts = Counter(ch for line in getattr(corpus, FORMS[forms])() for ch in line if "\u4e00" <= ch <= "\u9fff")
+    counts = Counter(ch for line in getattr(corpus, FORMS[forms])() for ch in line if is_han(ch))
     traditional = traditional_only()
     return [ch for ch, _ in counts.most_common(4000) if ch in traditional and damage.first_reading(ch)]
 

@@ -83,20 +83,20 @@ def context_training_lines() -> list[str]:
     return news_lines()[CONTEXT_TRAINING_START:] + review_lines()[_review_split() :]
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _converted_news(config: str) -> list[str]:
+    import opencc
+
+    converter = opencc.OpenCC(config)
+    return [converter.convert(line) for line in news_lines()[:6000]]
+
+
 def traditional_news_lines() -> list[str]:
-    import opencc
-
-    converter = opencc.OpenCC("s2t")
-    return [converter.convert(line) for line in news_lines()[:6000]]
+    return _converted_news("s2t")
 
 
-@lru_cache(maxsize=1)
 def taiwan_news_lines() -> list[str]:
-    import opencc
-
-    converter = opencc.OpenCC("s2twp")
-    return [converter.convert(line) for line in news_lines()[:6000]]
+    return _converted_news("s2twp")
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,7 @@ PRIOR_BITS_PER_BYTE = {
 JAPANESE_ENCODINGS = frozenset({"cp932", "euc_jp"})
 KANA_DISCOUNT_BITS = 5.0
 _KANA = re.compile("[\u3041-\u30ff]")
+_UTF16 = ("utf-16-le", "utf-16-be")
 # Bits charged when a mixed-encoding reading switches encoding between lines.
 SWITCH_COST = 24.0
 # A reading costing more than this per byte does not look like language: ask charset-normalizer.
@@ -256,26 +257,11 @@ def _wide_encoding(data: bytes) -> str | None:
     if wide or len(data) % 2:
         return wide
     head = data[: 4096 & ~1]
-    for enc in ("utf-16-le", "utf-16-be"):
+    for enc in _UTF16:
         text = _strict(head, enc)
         if text and _reads_as_chinese(text):
             return enc
     return None
-
-
-def _utf16_in_disguise(data: bytes) -> str | None:
-    """The UTF-16 form of Chinese text whose bytes pass for ASCII, UTF-8 or lines of a legacy
-    encoding, or None. Chinese in UTF-16 can be all bytes below 0x80 (我在上海 is 11 62 28 57
-    0A 4E 77 6D); its control bytes, which text in any 8-bit encoding never holds, are the sign
-    to look.
-
-    >>> _utf16_in_disguise("我在上海看展览".encode("utf-16-le")), _utf16_in_disguise(b"hello, world")
-    ('utf-16-le', None)
-    """
-    head = data[:4096]
-    if len(data) % 2 or head.translate(None, _CONTROL_BYTES) == head:
-        return None
-    return _wide_encoding(data)
 
 
 def _reads_as_chinese(text: str) -> bool:
@@ -301,7 +287,7 @@ class _Reading(NamedTuple):
 
 def _score(text: str, nbytes: int, encoding: str) -> float:
     prior = PRIOR_BITS_PER_BYTE.get(encoding, 1.0)
-    if encoding in ("utf-16-le", "utf-16-be") and _reads_as_chinese(text):
+    if encoding in _UTF16 and _reads_as_chinese(text):
         prior = 0.0  # Chinese through and through: no other reading of bytes comes out like that
     bits = plausibility.cost(text) + prior * nbytes
     if encoding in JAPANESE_ENCODINGS:
@@ -370,7 +356,7 @@ def _strict_readings(data: bytes) -> list[_Reading]:
     head = _prefix(data, PREFIX_BYTES)
     candidates = list(LEGACY_CANDIDATES)
     if len(data) % 2 == 0 and len(data) >= 4:
-        candidates += ["utf-16-le", "utf-16-be"]
+        candidates += list(_UTF16)
     candidates.append("cp1252")
     readings: list[_Reading] = []
     for enc in candidates:
@@ -503,15 +489,17 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     if binary:
         text, lossy = decode_lossy(data, "latin-1")
         return Decoded(text, "binary", 1.0, binary=binary, method="binary")
-    if 0 in data[:4096]:
+    head = data[:4096]
+    has_nul = 0 in head
+    # NULs, or control bytes that no 8-bit text holds, are the sign to look for UTF-16/32:
+    # Chinese in UTF-16 can be all bytes below 0x80 (我在上海 is 11 62 28 57 0A 4E 77 6D) and
+    # so pass for ASCII, UTF-8 or lines of a legacy encoding.
+    if has_nul or head.translate(None, _CONTROL_BYTES) != head:
         wide = _wide_encoding(data)
         if wide:
             text, lossy = decode_lossy(data, wide)
-            return Decoded(text, wide, 0.99, lossy_offsets=tuple(lossy), method="nul-pattern")
-    wide = _utf16_in_disguise(data)
-    if wide:
-        text, lossy = decode_lossy(data, wide)
-        return Decoded(text, wide, 0.99, lossy_offsets=tuple(lossy), method="utf-16 read as chinese")
+            method = "nul-pattern" if has_nul else "utf-16 read as chinese"
+            return Decoded(text, wide, 0.99, lossy_offsets=tuple(lossy), method=method)
     if data.isascii():
         return Decoded(data.decode("ascii"), "ascii", 1.0, method="ascii")
     text = _strict(data, "utf-8")
@@ -545,7 +533,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         # Bytes lost, or lines read in two encodings, do not beat UTF-16 that reads as Chinese
         # through and through: 周恩来风采 in UTF-16 is UTF-8 but for one byte, 周末在上海活动
         # is a line of ASCII and a line of GB18030, and ASCII letters made them cheap.
-        wide = next((r for r in readings if not r.lossy and r.encoding in ("utf-16-le", "utf-16-be")
+        wide = next((r for r in readings if not r.lossy and r.encoding in _UTF16
                      and _reads_as_chinese(r.text[:SCORE_SAMPLE_CHARS])), None)
         if wide is not None:
             readings.remove(wide)

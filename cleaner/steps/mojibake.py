@@ -389,9 +389,9 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
 # A byte dropped from GBK or Big5 text: any lead or trail byte. (The orphan that became the
 # U+FFFD is a byte over 0x7F: a _LOST_BYTE.)
 _DROPPED_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS, LOST) for b in range(0x40, 0xFF) if b != 0x7F)
-# (codec the page was read with, codec to re-read the realigned bytes in, name): a GBK page
+# (codec the page was read with and the realigned bytes are re-read in, name): a GBK page
 # read as GB18030 shows the out-of-step pairs in GBK's user rows as private-use characters.
-_OUT_OF_STEP_CODECS = (("gb18030", "gb18030", "gbk"), ("cp950", "cp950", "big5"))
+_OUT_OF_STEP_CODECS = (("gb18030", "gbk"), ("cp950", "big5"))
 
 
 def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None) -> list[tuple[float, str, str, float]]:
@@ -406,9 +406,9 @@ def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None
     if not run.endswith("\ufffd") or run.count("\ufffd") != 1 or len(run) < 3:
         return []
     out = []
-    for read_as, codec, name in _OUT_OF_STEP_CODECS:
+    for codec, name in _OUT_OF_STEP_CODECS:
         try:
-            data = run[:-1].encode(read_as)
+            data = run[:-1].encode(codec)
         except UnicodeEncodeError:
             continue
         if len(data) != 2 * (len(run) - 1):
