@@ -162,7 +162,7 @@ def neighbour_bonus(left: str, ch: str) -> float:
         return DIGIT_COUNTER_BITS
     if (left in _FULL_WIDTH_NUMBER and ch in _FULL_WIDTH_NUMBER) or (left in _FULL_WIDTH_LETTERS and ch in _FULL_WIDTH_LETTERS):
         return 5.0  # runs of full-width digits or of letters (１９９８, ＣＤＭＡ, tables)
-    if (_trail_like(ch) and plausibility.is_han(left)) or (_trail_like(left) and plausibility.is_han(ch)):
+    if (_glued_like(ch) and plausibility.is_han(left)) or (_glued_like(left) and plausibility.is_han(ch)):
         return -LETTER_BESIDE_HAN_BITS  # a lone Latin letter glued to Chinese: a misread trail byte
     return 0.0
 
@@ -171,8 +171,14 @@ def neighbour_bonus(left: str, ch: str) -> float:
 _TRAIL_SYMBOLS = frozenset("@[\\]^_`{|}~")
 
 
-def _trail_like(ch: str) -> bool:
-    return ch.isascii() and (ch.isalpha() or ch in _TRAIL_SYMBOLS)
+# Chinese typesetting writes Latin in full width in capitals (ＶＣＤ, Ａ股); a lower-case one
+# beside a Han character is GBK's row A3 read out of step (冷峻ｍ展示).
+_FULL_WIDTH_LOWER = frozenset(chr(c) for c in range(0xFF41, 0xFF5B))
+
+
+def _glued_like(ch: str) -> bool:
+    """A letter or trail-byte symbol that Chinese prose does not glue to a Han character."""
+    return (ch.isascii() and (ch.isalpha() or ch in _TRAIL_SYMBOLS)) or ch in _FULL_WIDTH_LOWER
 
 
 def _after_fallback(pending: bytes, option: Alternative) -> bytes | None:
@@ -217,7 +223,7 @@ def _misfit_for(codec: str):
 
 def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int = BEAM, left: str = "",
            avoid: frozenset[str] = frozenset(), page: plausibility.PageModel | None = None,
-           lost_by: str | None = None) -> Reading | None:
+           lost_by: str | None = None, open_before: str = "") -> Reading | None:
     """The best reading of the byte alternatives in ``codec``, or None if none is valid.
 
     An alternative is ``(bytes, penalty)``, or ``(byte, penalty, FALLBACK)`` for a byte that a
@@ -226,7 +232,9 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     lost bytes in a row are then a pair that decoder rejects (else it would have read them).
     ``left`` is the context before the damaged run; characters in ``avoid`` (the other script's,
     when the page's is known) are all but ruled out; ``page`` holds what the rest of the page
-    says about neighbours.
+    says about neighbours. ``open_before``: brackets and quotes opened before the run and not
+    closed (:func:`open_brackets`), for a run that goes to the end of its line: it must close
+    them, and only them.
     """
     cost_of = plausibility.char_cost
     extend = plausibility.extend
@@ -242,7 +250,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     State = tuple[bytes, str, str, bytes, str, bytes]
     Value = tuple[float, float, int, "tuple | None", plausibility.WordTail]
     start = plausibility.start_tail(left)
-    states: dict[State, Value] = {(b"", left[-1:], start.chars, b"", "", b""): (0.0, 0.0, 0, None, start)}
+    states: dict[State, Value] = {(b"", left[-1:], start.chars, b"", open_before[-3:], b""): (0.0, 0.0, 0, None, start)}
     # Wide steps emit the same character after the same state many times (every value of a
     # lost byte that follows it): score each (state, character) once.
     seen: dict[tuple, tuple[plausibility.WordTail, float, float]] = {}
@@ -322,7 +330,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     scored = []
     for search, (_, bits, guesses, node, _) in finals:
         text = _text_of(node)
-        scored.append((search + UNBALANCED_BITS * _unbalanced(text), text, bits, guesses))
+        scored.append((search + UNBALANCED_BITS * _unbalanced(open_before + text), text, bits, guesses))
     _, text, bits, guesses = min(scored)
     return Reading(text, bits, guesses)
 
@@ -383,6 +391,19 @@ def _bracket_state(opened: str, ch: str) -> tuple[str, float]:
     if not opened:
         return "", UNOPENED_BRACKET_BITS
     return opened[:-1], 0.0 if opened[-1] == opener else MISMATCHED_BRACKET_BITS
+
+
+def open_brackets(text: str) -> str:
+    """The brackets and quotes ``text`` opens and leaves open, innermost last.
+
+    >>> open_brackets("他說：“這是《紅樓夢》的"), open_brackets("（一）二")
+    ('“', '')
+    """
+    opened = ""
+    for ch in text:
+        if ch in _BRACKETS:
+            opened, _ = _bracket_state(opened, ch)
+    return opened
 
 
 def _unbalanced(text: str) -> int:

@@ -144,6 +144,23 @@ def test_damage_inside_a_stretch_left_out_of_step_is_not_repaired_on_its_garbage
     assert not any("幃" in c.reason for c in out.changes)
 
 
+def test_a_stretch_to_the_end_of_the_line_closes_the_quote_opened_before_it():
+    # The stretch after 教?chù) runs to the line's end; 師” and 師。 give the same damage, and
+    # only the “ before the stretch says which.
+    text = "孩子們叫她“知心教師”"
+    dirty = damage.gbk_byte_annotate(CONTEXT + text, ["處"])
+    assert "教?chù)" in dirty
+    assert step.apply(dirty).text == CONTEXT + text
+
+
+def test_lower_case_full_width_letters_beside_chinese_are_bytes_out_of_step():
+    # 揭曉，王 and 揭曉ｚｕ give the same damage; Chinese typesetting does not write ｚｕ.
+    text = "獎項今天揭曉，王火的《戰爭》獲獎"
+    dirty = damage.gbk_byte_annotate(CONTEXT + text, ["視"])
+    assert "揭?shì)" in dirty
+    assert step.apply(dirty).text == CONTEXT + text
+
+
 def test_undecidable_damage_is_flagged_not_deleted():
     out = step.apply("測試?xyz)文字")
     assert out.text == "測試?xyz)文字"

@@ -47,7 +47,7 @@ from typing import NamedTuple
 
 from .. import plausibility
 from ..core import Change, Finding, Step, StepOutput
-from ..reread import reread
+from ..reread import open_brackets, reread
 from ..resources import opencc_chars
 
 _PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛńňǹḿɑɡ\u0300-\u030c"
@@ -274,7 +274,7 @@ def repair_damage(line: str, traditional: bool, page: plausibility.PageModel | N
         solutions.sort()
         if not solutions or (len(solutions) > 1 and solutions[1][0] - solutions[0][0] < 4.0 and solutions[1][1] != solutions[0][1]):
             # Denser damage (bare "?", misaligned stretches): search the rest of the line.
-            found = _search_repair(prev, _tokens(line, match.start()), traditional, page)
+            found = _search_repair(prev, _tokens(line, match.start()), traditional, page, left=line[:prev_index])
             if found is None:
                 undecided.append(line[prev_index:end])
                 position = end
@@ -371,10 +371,11 @@ def _group_options(before: int | None, group: list, allowed: frozenset[str] | No
 
 
 def _search_repair(prev: str, tokens: list, traditional: bool,
-                   page: plausibility.PageModel | None = None) -> tuple[str, int, int] | None:
+                   page: plausibility.PageModel | None = None, left: str = "") -> tuple[str, int, int] | None:
     """Rebuild the bytes of ``prev`` and the rest of the line with every unknown as a set of
-    options, and let the re-reading search pick the most plausible decoding. Returns the text
-    and the numbers of phantoms and lost pairs it restored."""
+    options, and let the re-reading search pick the most plausible decoding, after ``left``
+    (the line before ``prev``: its last words, and the quotes it leaves open for the stretch
+    to close). Returns the text and the numbers of phantoms and lost pairs it restored."""
     head = _gbk(prev)
     if head is None or not tokens:
         return None
@@ -403,7 +404,7 @@ def _search_repair(prev: str, tokens: list, traditional: bool,
         alternatives.append([(data, 0.0)])
         before = data[-1]
     reading = reread(alternatives, "gbk", beam=SEARCH_BEAM, avoid=plausibility.simplified_only() if traditional else frozenset(),
-                     page=page)
+                     page=page, left=left, open_before=open_brackets(left))
     if reading is None or (traditional and not _fits_traditional(_introduced(reading.text, tokens))):
         return None
     if _TRAIL_RESIDUE.search(reading.text[1:]) or reading.bits / len(reading.text) > MAX_SEARCH_BITS_PER_CHAR:
