@@ -421,12 +421,14 @@ class WordTail(NamedTuple):
     """What the word model remembers of the text so far: its last characters (simplified,
     Han only: words never span anything else) and the cost of the best segmentation of the
     text up to before each of them, then up to the end (``costs[-1]``); for the context model,
-    the last character of any kind and the bits it has added so far."""
+    the last character of any kind and the bits it has added so far; and the character of any
+    kind before the last (for callers that judge a lone letter by both its neighbours)."""
 
     chars: str = ""
     costs: tuple[float, ...] = (0.0,)
     last: str = ""
     context: float = 0.0
+    before_last: str = ""
 
     @property
     def total(self) -> float:
@@ -448,7 +450,7 @@ def extend(tail: WordTail, ch: str) -> tuple[WordTail, float]:
             context = pair_bits(tail.last, ch)
     if not is_han(ch):
         added = _lone_cost(ch)
-        return WordTail("", (tail.costs[-1] + added,), ch, tail.context + context), added + context
+        return WordTail("", (tail.costs[-1] + added,), ch, tail.context + context, tail.last), added + context
     ch_s = _simplified(ch)
     lexicon = _lexicon()
     best = tail.costs[-1] + _lone_cost(ch)
@@ -466,7 +468,7 @@ def extend(tail: WordTail, ch: str) -> tuple[WordTail, float]:
             best = min(best, tail.costs[-3] + name_cost(chars[-2:] + ch_s))
     chars = (chars + ch_s)[-(MAX_WORD - 1):]
     costs = (*tail.costs, best)[-MAX_WORD:]
-    return WordTail(chars, costs, ch, tail.context + context), best - tail.costs[-1] + context
+    return WordTail(chars, costs, ch, tail.context + context, tail.last), best - tail.costs[-1] + context
 
 
 def start_tail(left: str) -> WordTail:
@@ -474,7 +476,7 @@ def start_tail(left: str) -> WordTail:
     tail = WordTail()
     for ch in left[-(MAX_WORD - 1):]:
         tail, _ = extend(tail, ch)
-    return WordTail(tail.chars, tuple(c - tail.costs[-1] for c in tail.costs), tail.last)
+    return WordTail(tail.chars, tuple(c - tail.costs[-1] for c in tail.costs), tail.last, 0.0, tail.before_last)
 
 
 def segment_cost(text: str, left: str = "", page: PageModel | None = None) -> float:

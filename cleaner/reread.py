@@ -171,6 +171,19 @@ def neighbour_bonus(left: str, ch: str) -> float:
 _TRAIL_SYMBOLS = frozenset("@[\\]^_`{|}~")
 
 
+def _lone_letter_before_mark(before: str, letter: str, ch: str) -> bool:
+    """A single ASCII letter after a space or a Chinese character, followed by a Chinese mark
+    (優待 C”, 人生 Y，): what a misread trail byte, or a swallowed space and one, leaves. Glued
+    to Han on both sides it is :func:`neighbour_bonus`'s already.
+
+    >>> _lone_letter_before_mark(" ", "C", "”"), _lone_letter_before_mark("P", "C", "，")
+    (True, False)
+    """
+    if not (letter.isascii() and letter.isalpha()) or ch.isascii() or not plausibility.usual_mark(ch):
+        return False
+    return before == " " or (bool(before) and not before.isascii())
+
+
 # Chinese typesetting writes Latin in full width in capitals (ＶＣＤ, Ａ股); a lower-case one
 # beside a Han character is GBK's row A3 read out of step (冷峻ｍ展示).
 _FULL_WIDTH_LOWER = frozenset(chr(c) for c in range(0xFF41, 0xFF5B))
@@ -277,6 +290,8 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                             after_ch, added = extend(t, ch)
                             if page:
                                 added = page.bits(previous, ch, added)
+                            if _lone_letter_before_mark(t.before_last, previous, ch):
+                                added += LETTER_BESIDE_HAN_BITS
                             scored = seen[(t, previous, ch)] = (
                                 after_ch, added - neighbour_bonus(previous, ch) + misfit(ch), cost_of(ch))
                         t = scored[0]

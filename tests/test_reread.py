@@ -33,3 +33,15 @@ def test_two_lost_bytes_in_a_row_are_a_pair_the_misreading_decoder_rejects():
     reading = reread(alternatives, "cp950", lost_by="gbk")
     assert reading is not None and reading.text[-1] != "學"
     assert reread_module.rejected_at_start("gbk", reading.text[-1].encode("big5"))
+
+
+def _gbk(text: str) -> bytes:
+    return text.encode("gbk")
+
+
+def test_a_lone_letter_between_a_space_and_a_chinese_mark_is_not_chosen_over_a_character():
+    # The bytes leave open 證 or a swallowed space and "C"; Chinese prose does not write 優待 C”.
+    card = [[(_gbk("老年人優待"), 0.0)], [(_gbk("證"), 0.0), (b" C", 0.0)], [(_gbk("”，方便出行"), 0.0)]]
+    assert reread(card, "gbk", left="辦理“").text == "老年人優待證”，方便出行"
+    army = [[(_gbk("軍旅人生"), 0.0)], [(_gbk("裏"), 0.0), (b" Y", 0.0)], [(_gbk("，這已是第四次"), 0.0)]]
+    assert reread(army, "gbk").text == "軍旅人生裏，這已是第四次"
