@@ -153,9 +153,10 @@ def _feed(codec: str, partial: bytes, byte: int) -> tuple[bytes, str | None] | N
     return b"", ch
 
 
-def neighbour_bonus(left: str, ch: str) -> float:
-    """Bits of evidence from the previous character that a dictionary does not hold: counters
-    after numbers, runs of full-width letters, and (negative) a lone letter glued to Chinese."""
+def neighbour_bonus(left: str, ch: str, before: str = "") -> float:
+    """Bits of evidence from the previous character (and the one ``before`` it) that a
+    dictionary does not hold: counters after numbers, runs of full-width letters, and
+    (negative) a lone letter glued to Chinese or standing before a Chinese mark."""
     if not left:
         return 0.0  # the start of the text
     if left in _DIGITS and ch in _COUNTERS:
@@ -164,6 +165,8 @@ def neighbour_bonus(left: str, ch: str) -> float:
         return 5.0  # runs of full-width digits or of letters (１９９８, ＣＤＭＡ, tables)
     if (_glued_like(ch) and plausibility.is_han(left)) or (_glued_like(left) and plausibility.is_han(ch)):
         return -LETTER_BESIDE_HAN_BITS  # a lone Latin letter glued to Chinese: a misread trail byte
+    if _lone_letter_before_mark(before, left, ch):
+        return -LETTER_BESIDE_HAN_BITS
     return 0.0
 
 
@@ -173,8 +176,7 @@ _TRAIL_SYMBOLS = frozenset("@[\\]^_`{|}~")
 
 def _lone_letter_before_mark(before: str, letter: str, ch: str) -> bool:
     """A single ASCII letter after a space or a Chinese character, followed by a Chinese mark
-    (優待 C”, 人生 Y，): what a misread trail byte, or a swallowed space and one, leaves. Glued
-    to Han on both sides it is :func:`neighbour_bonus`'s already.
+    (優待 C”, 人生 Y，): what a misread trail byte, or a swallowed space and one, leaves.
 
     >>> _lone_letter_before_mark(" ", "C", "”"), _lone_letter_before_mark("P", "C", "，")
     (True, False)
@@ -290,10 +292,8 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                             after_ch, added = extend(t, ch)
                             if page:
                                 added = page.bits(previous, ch, added)
-                            if _lone_letter_before_mark(t.before_last, previous, ch):
-                                added += LETTER_BESIDE_HAN_BITS
                             scored = seen[(t, previous, ch)] = (
-                                after_ch, added - neighbour_bonus(previous, ch) + misfit(ch), cost_of(ch))
+                                after_ch, added - neighbour_bonus(previous, ch, t.before_last) + misfit(ch), cost_of(ch))
                         t = scored[0]
                         s += scored[1]
                         b += scored[2]

@@ -45,7 +45,6 @@ _ANY_ASCII_PUNCT = re.compile("[,;:?!()]")
 # The marks inside a full-width number follow its digits to half width (３．５％ -> 3.5%, not
 # 3．5％); a comma only as a thousands separator (１２，３４５), since 第３，５条 lists two numbers.
 _NUMBER_MARK = re.compile("(?<=[0-9])(?:[．：／－](?=[0-9])|，(?=[0-9]{3}(?![0-9]))|％)")
-_NUMBER_MARKS = {"．": ".", "：": ":", "／": "/", "－": "-", "，": ",", "％": "%"}
 # An ideographic space between two words made half-width (Ｗｉｎｄｏｗｓ　ＸＰ).
 _WIDE_SPACE = re.compile("(?<=[0-9A-Za-z])\u3000(?=[0-9A-Za-z])")
 
@@ -74,7 +73,7 @@ def fix_line(line: str) -> tuple[str, list[str]]:
             line = fixed
     if _FULL_WIDTH_ALNUM.search(line):
         line = line.translate(_HALF_TABLE)
-        line = _NUMBER_MARK.sub(lambda m: _NUMBER_MARKS[m.group()], line)
+        line = _NUMBER_MARK.sub(lambda m: chr(ord(m.group()) - 0xFEE0), line)
         line = _WIDE_SPACE.sub(" ", line)
         reasons.append("full-width letters and digits made half-width")
     return line, reasons
