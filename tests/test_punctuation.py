@@ -39,3 +39,14 @@ def test_cases(before, after):
 
 def test_keep_does_nothing():
     assert PunctuationStep("keep").apply("学习,看先进").changes == ()
+
+
+@pytest.mark.parametrize("before, said", [
+    ("面积１２０００平方米", ["full-width letters and digits made half-width"]),
+    ("增长３．５％", ["full-width letters and digits made half-width", "2 mark(s) inside such numbers"]),
+    ("安装Ｗｉｎｄｏｗｓ　ＸＰ", ["made half-width", "1 ideographic space(s) between such words made ASCII"]),
+])
+def test_the_reason_names_every_kind_of_character_changed(before, said):
+    reason = PunctuationStep().apply(before).changes[0].reason
+    assert all(part in reason for part in said)
+    assert ("mark(s)" in reason) == ("mark(s)" in " ".join(said))

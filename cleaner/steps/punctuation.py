@@ -73,9 +73,13 @@ def fix_line(line: str) -> tuple[str, list[str]]:
             line = fixed
     if _FULL_WIDTH_ALNUM.search(line):
         line = line.translate(_HALF_TABLE)
-        line = _NUMBER_MARK.sub(lambda m: chr(ord(m.group()) - 0xFEE0), line)
-        line = _WIDE_SPACE.sub(" ", line)
         reasons.append("full-width letters and digits made half-width")
+        line, marks = _NUMBER_MARK.subn(lambda m: chr(ord(m.group()) - 0xFEE0), line)
+        if marks:
+            reasons.append(f"{marks} mark(s) inside such numbers (．％，) made half-width too")
+        line, spaces = _WIDE_SPACE.subn(" ", line)
+        if spaces:
+            reasons.append(f"{spaces} ideographic space(s) between such words made ASCII")
     return line, reasons
 
 
