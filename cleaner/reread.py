@@ -16,9 +16,10 @@ likes best (a beam search over the codec's decoder states, with word context).
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from functools import lru_cache
-from typing import NamedTuple, Sequence
+from functools import lru_cache, wraps
+from typing import Callable, NamedTuple, Sequence, TypeVar
 
 from . import plausibility
 
@@ -236,6 +237,28 @@ def _misfit_for(codec: str):
     return misfit
 
 
+_F = TypeVar("_F", bound=Callable)
+
+
+def _without_cycle_collection(search: _F) -> _F:
+    """Run ``search`` with the cyclic garbage collector paused. A search allocates millions of
+    small tuples and makes no reference cycles, yet the allocations keep triggering collections
+    that walk everything it holds: on dense damage they took about 40% of the time."""
+
+    @wraps(search)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return search(*args, **kwargs)
+        gc.disable()
+        try:
+            return search(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused  # type: ignore[return-value]
+
+
+@_without_cycle_collection
 def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int = BEAM, left: str = "",
            avoid: frozenset[str] = frozenset(), page: plausibility.PageModel | None = None,
            lost_by: str | None = None, open_before: str = "") -> Reading | None:

@@ -45,3 +45,19 @@ def test_a_lone_letter_between_a_space_and_a_chinese_mark_is_not_chosen_over_a_c
     assert reread(card, "gbk", left="辦理“").text == "老年人優待證”，方便出行"
     army = [[(_gbk("軍旅人生"), 0.0)], [(_gbk("裏"), 0.0), (b" Y", 0.0)], [(_gbk("，這已是第四次"), 0.0)]]
     assert reread(army, "gbk").text == "軍旅人生裏，這已是第四次"
+
+
+def test_the_search_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    lost = [(bytes([b]), 6.0) for b in range(0x80, 0x100)]
+    alternatives = [[(b"\xe5\xbc", 0.0)], lost, [(b"\xe6\x94", 0.0)], lost]
+    assert gc.isenabled()
+    assert reread(alternatives, "utf-8").text == "开放"
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        reread(alternatives, "utf-8")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
