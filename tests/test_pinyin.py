@@ -103,8 +103,8 @@ DENSE = [
     # 習's own annotation stands between it and the damage; a bare "?" follows the phantom
     ("這本書由學習出版社正式出版發行，讀者反映很好。", ["暢", "學", "習"]),
     # the repair brings back 爲, which Big5 lacks but OpenCC writes on traditional pages;
-    # the text ends on a lone lead byte
-    ("市政府爲配合部隊的演習提供了方便。", ["疇"]),
+    # the lost pair at the end swallowed the file's final line break
+    ("市政府爲配合部隊的演習提供了方便。\n", ["疇"]),
     # a stretch out of step with two lost pairs: 懂得 and 二屆 give the same damage, and a
     # number-and-counter bonus must not outweigh the word
     ("我們深深懂得，手中的權力屬於人民。", ["兩", "權", "導", "來"]),
@@ -120,6 +120,23 @@ def test_dense_damage_is_searched_over_the_rest_of_the_line(text, site):
     out = step.apply(dirty)
     assert out.text == CONTEXT + text
     assert any("GBK byte search" in c.reason for c in out.changes)
+
+
+def test_a_text_of_one_line_may_end_on_a_lone_lead_byte():
+    # 。 is A1 A3; the phantom 疇 took A1 with 便's last byte, and nothing followed A3
+    text = "記者從現場發來消息：市政府爲配合部隊的演習提供了方便。"
+    dirty = damage.gbk_byte_annotate(text, ["疇"])
+    assert dirty.endswith("?") and "\n" not in dirty
+    assert step.apply(dirty).text == text
+
+
+def test_a_bare_question_mark_ending_a_line_inside_the_text_swallowed_a_line_break():
+    # Only the text can end on a lone lead byte: inside it the byte after the lead (here the
+    # first line break of a blank line) went with it, and comes back.
+    text = CONTEXT + "市政府爲配合部隊的演習提供了方便。\n\n下一段講的是別的事情。\n"
+    dirty = damage.gbk_byte_annotate(text, ["疇"])
+    assert "\n\n" not in dirty
+    assert step.apply(dirty).text == text
 
 
 def test_lost_pairs_in_a_misaligned_stretch_are_not_taken_for_stray_leads():
@@ -147,7 +164,7 @@ def test_damage_inside_a_stretch_left_out_of_step_is_not_repaired_on_its_garbage
 def test_a_stretch_to_the_end_of_the_line_closes_the_quote_opened_before_it():
     # The stretch after 教?chù) runs to the line's end; 師” and 師。 give the same damage, and
     # only the “ before the stretch says which.
-    text = "孩子們叫她“知心教師”"
+    text = "孩子們叫她“知心教師”\n"
     dirty = damage.gbk_byte_annotate(CONTEXT + text, ["處"])
     assert "教?chù)" in dirty
     assert step.apply(dirty).text == CONTEXT + text

@@ -145,6 +145,9 @@ def _gbk(text: str) -> bytes | None:
 
 # Cost of guessing a byte the legacy decoder swallowed with its neighbour.
 LOST_BYTE_BITS = 4.0
+#: What follows a damaged line: a line break; nothing, the line being the whole text; or nothing,
+#: the line being the last of several, where a file would have ended with a line break.
+BREAK_FOLLOWS, ENDS_TEXT, ENDS_FILE = "break", "text", "file"
 # A searched repair must read like text: no ASCII-range trail bytes left between Chinese
 # characters, and a modest cost per character.
 _TRAIL_RESIDUE = re.compile(r"[@-~](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[@-~]")
@@ -241,9 +244,11 @@ def _character_before(line: str, start: int) -> int:
     return start - 1
 
 
-def repair_damage(line: str, traditional: bool, page: plausibility.PageModel | None = None) -> tuple[list[Repair], list[str]]:
+def repair_damage(line: str, traditional: bool, page: plausibility.PageModel | None = None,
+                  ending: str = ENDS_TEXT) -> tuple[list[Repair], list[str]]:
     """Repairs of ``?py)`` damage in one line, and descriptions of damage left alone. ``page``:
-    what the page's intact text says about neighbours (:func:`intact_parts`)."""
+    what the page's intact text says about neighbours (:func:`intact_parts`); ``ending``: what
+    follows the line (by default nothing: it is the whole text)."""
     repairs: list[Repair] = []
     undecided: list[str] = []
     position = 0
@@ -274,7 +279,8 @@ def repair_damage(line: str, traditional: bool, page: plausibility.PageModel | N
         solutions.sort()
         if not solutions or (len(solutions) > 1 and solutions[1][0] - solutions[0][0] < 4.0 and solutions[1][1] != solutions[0][1]):
             # Denser damage (bare "?", misaligned stretches): search the rest of the line.
-            found = _search_repair(prev, _tokens(line, match.start()), traditional, page, left=line[:prev_index])
+            found = _search_repair(prev, _tokens(line, match.start()), traditional, page,
+                                   left=line[:prev_index], ending=ending)
             if found is None:
                 undecided.append(line[prev_index:end])
                 position = end
@@ -336,20 +342,30 @@ def _tokens(line: str, start: int) -> list:
     return tokens
 
 
-def _group_options(before: int | None, group: list, allowed: frozenset[str] | None, last: bool = False) -> list[tuple]:
+def _group_options(before: int | None, group: list, allowed: frozenset[str] | None,
+                   ending: str = BREAK_FOLLOWS) -> list[tuple]:
     """Byte strings a run of unknown tokens may stand for: an optional lost pair, then phantom
-    bytes, each reading its pinyin together with the byte before it."""
+    bytes, each reading its pinyin together with the byte before it. ``ending``: what follows
+    the run (``BREAK_FOLLOWS`` unless it ends the text)."""
     index = _phantom_index()
     if group[0] is _LOST_PAIR:
-        starts = [(pair, pair[-1], LOST_BYTE_BITS * 2) for pair in _lost_pairs()]
+        last = ending != BREAK_FOLLOWS and len(group) == 1
+        # A bare "?" that ends a file swallowed its final line break, as text files end with
+        # one: only the lead byte is a guess.
+        ends_file = last and ending == ENDS_FILE
+        starts = [(pair, pair[-1], LOST_BYTE_BITS if ends_file and pair[-1] == 0x0A else LOST_BYTE_BITS * 2)
+                  for pair in _lost_pairs()]
         # ...or 0x80 alone, which GBK never uses as a lead byte: the trail byte of 個 (82 80)
         # that a misaligned stretch made a lead.
         starts.append((b"\x80", None, LOST_BYTE_BITS))
         if len(group) == 1:
             starts.append((b"?", None, 0.0))  # or a real question mark
-            if last:
-                # a lead byte the text ended on
-                starts += [(bytes([b]), None, LOST_BYTE_BITS) for b in range(0x81, 0xFF)]
+        if last:
+            # ...or a lead byte the text ended on, as a one-line text may. Only at the very
+            # end: anywhere else the byte after it, a line break at least, would have been
+            # swallowed with it.
+            bits = LOST_BYTE_BITS * 2 if ends_file else LOST_BYTE_BITS
+            starts += [(bytes([b]), None, bits) for b in range(0x81, 0xFF)]
         rest = group[1:]
     else:
         starts = [(b"", before, 0.0)]
@@ -370,12 +386,13 @@ def _group_options(before: int | None, group: list, allowed: frozenset[str] | No
     return options
 
 
-def _search_repair(prev: str, tokens: list, traditional: bool,
-                   page: plausibility.PageModel | None = None, left: str = "") -> tuple[str, int, int] | None:
+def _search_repair(prev: str, tokens: list, traditional: bool, page: plausibility.PageModel | None = None,
+                   left: str = "", ending: str = ENDS_TEXT) -> tuple[str, int, int] | None:
     """Rebuild the bytes of ``prev`` and the rest of the line with every unknown as a set of
     options, and let the re-reading search pick the most plausible decoding, after ``left``
     (the line before ``prev``: its last words, and the quotes it leaves open for the stretch
-    to close). Returns the text and the numbers of phantoms and lost pairs it restored."""
+    to close; ``ending``: what follows the line). Returns the text and the numbers of phantoms
+    and lost pairs it restored."""
     head = _gbk(prev)
     if head is None or not tokens:
         return None
@@ -391,7 +408,7 @@ def _search_repair(prev: str, tokens: list, traditional: bool,
             group.append(token)
             continue
         if group:
-            options = _group_options(before, group, allowed, last=token is None)
+            options = _group_options(before, group, allowed, ending if token is None else BREAK_FOLLOWS)
             if not options:
                 return None
             alternatives.append(options)
@@ -643,7 +660,8 @@ class PinyinStep(Step):
         for index, line in enumerate(lines):
             if not _CANDIDATE_LINE.search(line):
                 continue
-            fixed, reasons, notes = self._fix_line(line, traditional, page)
+            ending = BREAK_FOLLOWS if index < len(lines) - 1 else ENDS_FILE if index else ENDS_TEXT
+            fixed, reasons, notes = self._fix_line(line, traditional, page, ending)
             for note in notes:
                 findings.append(Finding(self.name, "undecided", index + 1, note, {}))
             if fixed != line:
@@ -653,13 +671,14 @@ class PinyinStep(Step):
             return StepOutput(text)
         return StepOutput("\n".join(lines), tuple(changes), tuple(findings))
 
-    def _fix_line(self, line: str, traditional: bool, page: plausibility.PageModel) -> tuple[str, list[str], list[str]]:
+    def _fix_line(self, line: str, traditional: bool, page: plausibility.PageModel,
+                  ending: str) -> tuple[str, list[str], list[str]]:
         reasons: list[str] = []
         notes: list[str] = []
         if "?" in line:
             line = self._realign_stray_leads(line, traditional, reasons)
         if "?" in line and _DAMAGE.search(line):
-            repairs, undecided = repair_damage(line, traditional, page)
+            repairs, undecided = repair_damage(line, traditional, page, ending)
             notes += [f"pinyin byte damage left as is: {u}" for u in undecided]
             for r in reversed(repairs):
                 line = line[: r.start] + r.text + line[r.end :]
