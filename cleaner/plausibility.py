@@ -17,7 +17,10 @@ are in given names (``data/han_names.tsv``), which makes 范喜梅 cheaper than 
 Words say nothing of what follows them, and many wrong readings are made of real words
 (火箭炮美国 for 火箭在美国). A context model adds, for each pair of neighbours, how much more or
 less often they stand together in running text than chance would have it
-(``data/han_pairs.tsv``, :func:`pair_bits`); :func:`segment_cost` is the sum of both.
+(``data/han_pairs.tsv``, :func:`pair_bits`). Neighbours do not see far enough to choose a
+sentence mark: a mark model (``data/han_marks.tsv``, :func:`mark_bits`) knows the mark before
+and how far back it stands, so that a short item after 、 ends with 、 again (解放思想、實事求是).
+:func:`segment_cost` is the sum of all three.
 
 >>> cost("发展") < cost("鍙戝睍")
 True
@@ -417,18 +420,84 @@ def _pair_bits(left: str, ch: str) -> float:
     return -CONTEXT_WEIGHT * max(-MAX_CONTEXT_BITS, min(MAX_CONTEXT_BONUS_BITS, math.log2(ratio)))
 
 
+# --- the mark model -----------------------------------------------------------------------
+
+#: The sentence marks the mark model knows, and what stands between them without counting.
+MARKS = "、，。；：！？"
+_MARK_SET = frozenset(MARKS)
+_MARK_TRANSPARENT = frozenset("“”‘’《》（）「」『』【】")
+#: The stretch lengths the table tells apart (longer ones count as this long).
+MAX_MARK_DISTANCE = 9
+#: The mark model says at most this much either way: it knows the mark before, not the words.
+MAX_MARK_BITS = 4.0
+#: Weight of the marks' overall shares against a context seen few times.
+MARK_PRIOR_WEIGHT = 7.0
+
+
+@lru_cache(maxsize=1)
+def _mark_table() -> dict[tuple[str, int, str], float]:
+    counts = {key: [int(n) for n in value.split()] for key, value in data_pairs("han_marks.tsv")}
+    after: Counter[str] = Counter()
+    for key, by_distance in counts.items():
+        after[key[1]] += sum(by_distance)
+    total = sum(after.values())
+    table = {}
+    for before in MARKS:
+        for distance in range(MAX_MARK_DISTANCE + 1):
+            seen = sum(counts[before + mark][distance] for mark in MARKS)
+            for mark in MARKS:
+                prior = after[mark] / total
+                p = (counts[before + mark][distance] + MARK_PRIOR_WEIGHT * prior) / (seen + MARK_PRIOR_WEIGHT)
+                table[before, distance, mark] = -max(-MAX_MARK_BITS, min(MAX_MARK_BITS, math.log2(p / prior)))
+    return table
+
+
+def mark_bits(before: str, distance: int, mark: str) -> float:
+    """Bits the mark model adds for ``mark`` inside a paragraph when the last mark was
+    ``before``, ``distance`` characters back (``data/han_marks.tsv``): items of a list are
+    short and separated alike.
+
+    >>> mark_bits("、", 4, "、") < 0 < mark_bits("、", 4, "。")
+    True
+    """
+    return _mark_table()[before, min(distance, MAX_MARK_DISTANCE), mark]
+
+
+def last_mark(text: str) -> tuple[str, int]:
+    """The last sentence mark of ``text``'s last paragraph and how many characters follow it
+    ("" if none).
+
+    >>> last_mark("統一領導、分級負責")
+    ('、', 4)
+    """
+    distance = 0
+    for ch in reversed(text):
+        if ch == "\n":
+            break
+        if ch in _MARK_SET:
+            return ch, min(distance, MAX_MARK_DISTANCE)
+        if ch not in _MARK_TRANSPARENT:
+            distance += 1
+    return "", 0
+
+
 class WordTail(NamedTuple):
     """What the word model remembers of the text so far: its last characters (simplified,
     Han only: words never span anything else) and the cost of the best segmentation of the
     text up to before each of them, then up to the end (``costs[-1]``); for the context model,
-    the last character of any kind and the bits it has added so far; and the character of any
-    kind before the last (for callers that judge a lone letter by both its neighbours)."""
+    the last character of any kind and the bits it has added so far; the character of any
+    kind before the last (for callers that judge a lone letter by both its neighbours); and for
+    the mark model, the last sentence mark ("" if none is known), how far back it stands, and
+    its bits, which wait for the character after it."""
 
     chars: str = ""
     costs: tuple[float, ...] = (0.0,)
     last: str = ""
     context: float = 0.0
     before_last: str = ""
+    mark: str = ""
+    since_mark: int = 0
+    waiting_mark_bits: float = 0.0
 
     @property
     def total(self) -> float:
@@ -448,9 +517,28 @@ def extend(tail: WordTail, ch: str) -> tuple[WordTail, float]:
         context = _pair_memo.get(tail.last + ch)  # pair_bits, inlined: the hottest path
         if context is None:
             context = pair_bits(tail.last, ch)
+    waiting = tail.waiting_mark_bits
+    if waiting:
+        # A mark's bits count once the text goes on after it: the table knows marks inside a
+        # paragraph, and one that ends it is the line break's business.
+        if ch == "\n":
+            waiting = 0.0
+        elif ch not in _MARK_TRANSPARENT:
+            context += waiting
+            waiting = 0.0
     if not is_han(ch):
         added = _lone_cost(ch)
-        return WordTail("", (tail.costs[-1] + added,), ch, tail.context + context, tail.last), added + context
+        mark, since = tail.mark, tail.since_mark
+        if ch in _MARK_SET:
+            if mark:
+                waiting = mark_bits(mark, since, ch)
+            mark, since = ch, 0
+        elif ch == "\n":
+            mark, since = "", 0
+        elif ch not in _MARK_TRANSPARENT and since < MAX_MARK_DISTANCE:
+            since += 1
+        return (WordTail("", (tail.costs[-1] + added,), ch, tail.context + context, tail.last, mark, since, waiting),
+                added + context)
     ch_s = _simplified(ch)
     lexicon = _lexicon()
     best = tail.costs[-1] + _lone_cost(ch)
@@ -468,15 +556,20 @@ def extend(tail: WordTail, ch: str) -> tuple[WordTail, float]:
             best = min(best, tail.costs[-3] + name_cost(chars[-2:] + ch_s))
     chars = (chars + ch_s)[-(MAX_WORD - 1):]
     costs = (*tail.costs, best)[-MAX_WORD:]
-    return WordTail(chars, costs, ch, tail.context + context, tail.last), best - tail.costs[-1] + context
+    return (WordTail(chars, costs, ch, tail.context + context, tail.last, tail.mark,
+                     min(tail.since_mark + 1, MAX_MARK_DISTANCE), waiting),
+            best - tail.costs[-1] + context)
 
 
 def start_tail(left: str) -> WordTail:
-    """The model's state after ``left``, the context before a span (its last word or so)."""
-    tail = WordTail()
-    for ch in left[-(MAX_WORD - 1):]:
+    """The model's state after ``left``, the context before a span (its last word or so, and
+    its last sentence mark)."""
+    cut = max(0, len(left) - (MAX_WORD - 1))
+    mark, since = last_mark(left[:cut])
+    tail = WordTail(mark=mark, since_mark=since)
+    for ch in left[cut:]:
         tail, _ = extend(tail, ch)
-    return WordTail(tail.chars, tuple(c - tail.costs[-1] for c in tail.costs), tail.last, 0.0, tail.before_last)
+    return tail._replace(costs=tuple(c - tail.costs[-1] for c in tail.costs), context=0.0, waiting_mark_bits=0.0)
 
 
 def segment_cost(text: str, left: str = "", page: PageModel | None = None) -> float:

@@ -29,6 +29,11 @@
   follows them; the pairs say which neighbours are usual across word boundaries (火箭在美国, not
   火箭炮美国), and which characters end and begin a paragraph (a line break is written ⏎).
   First row: ``(total)`` and the number of characters counted.
+- ``han_marks.tsv``: the mark model: for each pair of sentence marks (、，。；：！？) in the same
+  line, the second not ending it, how long the stretch between them is, from the same text as
+  the pairs. It says what a
+  character model cannot see: after 、 and a short item comes another 、 far more often than 。
+  (解放思想、實事求是).
 - ``ts_chars.tsv`` / ``st_chars.tsv``: OpenCC's own traditional->simplified and
   simplified->traditional character tables (TSCharacters, STCharacters), exported with OpenCC's
   ``opencc_dict`` tool.
@@ -168,6 +173,37 @@ def context_pairs() -> list[tuple[str, object]]:
     return [("(total)", total)] + rows
 
 
+#: The marks the mark model knows (plausibility.mark_bits), and the longest stretch between two
+#: of them it tells apart (longer ones count as this long).
+MARKS = "、，。；：！？"
+MAX_MARK_DISTANCE = 9
+#: Quotes and brackets stand inside a stretch without ending it or adding to its length.
+MARK_TRANSPARENT = "“”‘’《》（）「」『』【】"
+
+
+def mark_contexts() -> list[tuple[str, object]]:
+    """For each mark inside a line (text follows it) and the mark before it in the line: how
+    often the stretch between them is 0, 1, ... MAX_MARK_DISTANCE (or more) characters long."""
+    counts: collections.Counter[tuple[str, str, int]] = collections.Counter()
+    for line in corpus.context_training_lines():
+        previous, distance = "", 0
+        waiting = None  # a mark counted once text follows it: the one ending a line is not
+        for ch in line.strip():
+            if ch in MARK_TRANSPARENT:
+                continue
+            if waiting:
+                counts[waiting] += 1
+                waiting = None
+            if ch in MARKS:
+                if previous:
+                    waiting = (previous, ch, min(distance, MAX_MARK_DISTANCE))
+                previous, distance = ch, 0
+            else:
+                distance += 1
+    return [(a + b, " ".join(str(counts[a, b, n]) for n in range(MAX_MARK_DISTANCE + 1)))
+            for a in MARKS for b in MARKS]
+
+
 def main() -> None:
     counts: collections.Counter[str] = collections.Counter()
     lexicon: dict[str, int] = {}
@@ -212,6 +248,10 @@ def main() -> None:
                 + [(c, f"{first_of_name[c]}\t{in_given_name[c]}") for c in name_chars])
     write_table("han_pairs.tsv", "Characters and adjacent pairs in running text (held-out news and reviews); "
                 "see scripts/build_data.py.", context_pairs())
+    write_table("han_marks.tsv", "The mark before and the mark after a stretch of running text, inside a line "
+                f"(held-out news and reviews), then how often the stretch is 0, 1 ... {MAX_MARK_DISTANCE} or more "
+                "characters long; "
+                "see scripts/build_data.py.", mark_contexts())
     triggers = {}
     for config in TRIGGER_CONFIGS:
         chars: set[str] = set()

@@ -239,3 +239,12 @@ def test_the_page_decides_between_two_forms_of_one_character():
     dirty = damage.gbk_byte_annotate(page + text, ["於", "爲"])
     assert "?yú)" in dirty.split("\n")[1]
     assert step.apply(dirty).text == page + text
+
+
+def test_a_short_item_after_a_list_mark_ends_with_another():
+    # 負責、條 and 負責。條 give the same damage; after 領導、 and a four-character item, 、 is
+    # the likelier mark by far (the mark model), though 。 is the commoner one
+    text = CONTEXT + "會議要求堅持統一領導、分級負責、條塊結合、屬地管理的原則。\n"
+    dirty = damage.gbk_byte_annotate(text, ["壺"])
+    assert "?hú)" in dirty
+    assert step.apply(dirty).text == text

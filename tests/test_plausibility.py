@@ -89,3 +89,63 @@ def test_written_cantonese_characters_are_not_unseen():
     for ch in "佢哋喺嘅咗啲嚟冇嘢㗎":
         assert plausibility.char_cost(ch) < 16, ch
     assert plausibility.cost_per_char("佢哋喺度食緊嘢") < plausibility.cost_per_char("곙냀녦똑稼푥놱")
+
+
+# Twins that differ only in a mark: characters say little, the mark before says much.
+MARK_DECIDES = [
+    ("統一領導、分級負責、條塊結合", "統一領導、分級負責。條塊結合"),
+    ("解放思想、實事求是、與時俱進", "解放思想、實事求是。與時俱進"),
+    ("包括書法、繪畫、攝影等", "包括書法、繪畫，攝影等"),
+    ("山清水秀、風景優美、氣候宜人", "山清水秀、風景優美，氣候宜人"),
+]
+
+
+@pytest.fixture
+def no_mark_model(monkeypatch):
+    monkeypatch.setattr(plausibility, "MAX_MARK_BITS", 0.0)
+    plausibility._mark_table.cache_clear()
+    yield
+    plausibility._mark_table.cache_clear()
+
+
+@pytest.mark.parametrize(("original", "twin"), MARK_DECIDES)
+def test_the_mark_model_prefers_the_original(original, twin):
+    assert plausibility.segment_cost(original) < plausibility.segment_cost(twin)
+
+
+@pytest.mark.parametrize(("original", "twin"), MARK_DECIDES)
+def test_without_the_mark_model_the_twin_would_win(no_mark_model, original, twin):
+    assert plausibility.segment_cost(original) >= plausibility.segment_cost(twin)
+
+
+def test_the_mark_before_the_context_counts_too():
+    # the 、 that opens the list stands in the context, before the span that is compared
+    left = "統一領導、分級負責"
+    assert plausibility.segment_cost("、條塊", left) < plausibility.segment_cost("。條塊", left)
+    assert plausibility.start_tail("統一領導、分級負責").mark == "、"
+    assert plausibility.start_tail("統一領導、分級負責").since_mark == 4
+
+
+def test_marks_the_model_does_not_know_reset_nothing():
+    assert plausibility.last_mark("《紅樓夢》、“西遊記”") == ("、", 3)  # quotes do not count
+    assert plausibility.last_mark("沒有標點") == ("", 0)
+
+
+def test_a_line_break_forgets_the_mark_before_it():
+    assert plausibility.last_mark("甲、乙\n丙丁") == ("", 0)
+    tail = plausibility.start_tail("甲、乙\n丙丁")
+    assert tail.mark == ""
+    assert plausibility.extend(plausibility.start_tail("甲、乙"), "\n")[0].mark == ""
+
+
+def test_a_mark_counts_only_once_the_paragraph_goes_on(monkeypatch):
+    # 、 or 。 at the end of a line: the table knows nothing of marks that end a paragraph
+    costs = [plausibility.segment_cost(text) for text in ("做好事、办实事。", "做好事、办实事、", "做好事、办实事、多")]
+    monkeypatch.setattr(plausibility, "MAX_MARK_BITS", 0.0)
+    plausibility._mark_table.cache_clear()
+    try:
+        without = [plausibility.segment_cost(text) for text in ("做好事、办实事。", "做好事、办实事、", "做好事、办实事、多")]
+    finally:
+        plausibility._mark_table.cache_clear()
+    assert costs[:2] == pytest.approx(without[:2])
+    assert costs[2] < without[2]
