@@ -58,15 +58,19 @@ _PUNCT_COST = {
 _COMMON_CJK_PUNCT = "".join(_PUNCT_COST)
 #: Marks outside the common punctuation that still belong in Chinese prose.
 USUAL_MARKS = "·×°±§∶①②③④⑤⑥⑦⑧⑨⑩○〇"
+#: The part of the CJK symbols block that prose uses: the ideographic space, marks, brackets,
+#: the iteration mark. The rest (Hangzhou numerals 〤, tone marks, kana repeat marks) is what a
+#: wrong reading of GBK's symbol rows produces.
+_PROSE_CJK_SYMBOLS = frozenset("\u3000、。〃々〆〇〈〉《》「」『』【】〒〓〔〕〖〗〘〙〚〛〜〝〞〟")
 
 
 def usual_mark(ch: str) -> bool:
     """True for punctuation and signs Chinese prose uses (full-width forms included).
 
-    >>> usual_mark("，"), usual_mark("Ａ"), usual_mark("⒛")
-    (True, True, False)
+    >>> usual_mark("，"), usual_mark("Ａ"), usual_mark("⒛"), usual_mark("〤")
+    (True, True, False, False)
     """
-    return ch in _PUNCT_COST or ch in USUAL_MARKS or "\uff01" <= ch <= "\uff5e" or "\u3000" <= ch <= "\u303f"
+    return ch in _PUNCT_COST or ch in USUAL_MARKS or "\uff01" <= ch <= "\uff5e" or ch in _PROSE_CJK_SYMBOLS
 
 
 def foreign_letter(ch: str) -> bool:
@@ -167,7 +171,7 @@ def _category_cost(ch: str) -> float:
     if 0xD800 <= cp <= 0xDFFF:
         return IMPOSSIBLE
     if 0x3000 <= cp <= 0x303F:
-        return 11.0
+        return 11.0 if ch in _PROSE_CJK_SYMBOLS else 15.0
     if 0xFF01 <= cp <= 0xFF5E:  # full-width ASCII
         return 10.0
     if 0xFF61 <= cp <= 0xFF9F:  # half-width katakana: Shift-JIS mojibake
