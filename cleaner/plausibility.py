@@ -426,10 +426,11 @@ def _pair_bits(left: str, ch: str) -> float:
 
 # --- the mark model -----------------------------------------------------------------------
 
-#: The sentence marks the mark model knows, and what stands between them without counting.
+#: The sentence marks the mark model knows, and what stands between them without counting
+#: (scripts/build_data.py counts the table with these).
 MARKS = "、，。；：！？"
 _MARK_SET = frozenset(MARKS)
-_MARK_TRANSPARENT = frozenset("“”‘’《》（）「」『』【】")
+MARK_TRANSPARENT = frozenset("“”‘’《》（）「」『』【】")
 #: The stretch lengths the table tells apart (longer ones count as this long).
 MAX_MARK_DISTANCE = 9
 #: The mark model says at most this much either way: it knows the mark before, not the words.
@@ -480,7 +481,7 @@ def last_mark(text: str) -> tuple[str, int]:
             break
         if ch in _MARK_SET:
             return ch, min(distance, MAX_MARK_DISTANCE)
-        if ch not in _MARK_TRANSPARENT:
+        if ch not in MARK_TRANSPARENT:
             distance += 1
     return "", 0
 
@@ -527,7 +528,7 @@ def extend(tail: WordTail, ch: str) -> tuple[WordTail, float]:
         # paragraph, and one that ends it is the line break's business.
         if ch == "\n":
             waiting = 0.0
-        elif ch not in _MARK_TRANSPARENT:
+        elif ch not in MARK_TRANSPARENT:
             context += waiting
             waiting = 0.0
     if not is_han(ch):
@@ -539,7 +540,7 @@ def extend(tail: WordTail, ch: str) -> tuple[WordTail, float]:
             mark, since = ch, 0
         elif ch == "\n":
             mark, since = "", 0
-        elif ch not in _MARK_TRANSPARENT and since < MAX_MARK_DISTANCE:
+        elif ch not in MARK_TRANSPARENT and since < MAX_MARK_DISTANCE:
             since += 1
         return (WordTail("", (tail.costs[-1] + added,), ch, tail.context + context, tail.last, mark, since, waiting),
                 added + context)

@@ -31,9 +31,8 @@
   First row: ``(total)`` and the number of characters counted.
 - ``han_marks.tsv``: the mark model: for each pair of sentence marks (、，。；：！？) in the same
   line, the second not ending it, how long the stretch between them is, from the same text as
-  the pairs. It says what a
-  character model cannot see: after 、 and a short item comes another 、 far more often than 。
-  (解放思想、實事求是).
+  the pairs. It says what a character model cannot see: after 、 and a short item comes
+  another 、 far more often than 。 (解放思想、實事求是).
 - ``ts_chars.tsv`` / ``st_chars.tsv``: OpenCC's own traditional->simplified and
   simplified->traditional character tables (TSCharacters, STCharacters), exported with OpenCC's
   ``opencc_dict`` tool.
@@ -62,6 +61,11 @@ import opencc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import corpus  # noqa: E402  (the split between training and benchmark text lives there)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The mark model's marks, distance cap and transparent brackets: the table must count what the
+# model reads.
+from cleaner.plausibility import MARK_TRANSPARENT, MARKS, MAX_MARK_DISTANCE  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "cleaner" / "data"
 OUT = DATA / "han_freq.tsv"
@@ -173,14 +177,6 @@ def context_pairs() -> list[tuple[str, object]]:
     return [("(total)", total)] + rows
 
 
-#: The marks the mark model knows (plausibility.mark_bits), and the longest stretch between two
-#: of them it tells apart (longer ones count as this long).
-MARKS = "、，。；：！？"
-MAX_MARK_DISTANCE = 9
-#: Quotes and brackets stand inside a stretch without ending it or adding to its length.
-MARK_TRANSPARENT = "“”‘’《》（）「」『』【】"
-
-
 def mark_contexts() -> list[tuple[str, object]]:
     """For each mark inside a line (text follows it) and the mark before it in the line: how
     often the stretch between them is 0, 1, ... MAX_MARK_DISTANCE (or more) characters long."""
@@ -250,8 +246,7 @@ def main() -> None:
                 "see scripts/build_data.py.", context_pairs())
     write_table("han_marks.tsv", "The mark before and the mark after a stretch of running text, inside a line "
                 f"(held-out news and reviews), then how often the stretch is 0, 1 ... {MAX_MARK_DISTANCE} or more "
-                "characters long; "
-                "see scripts/build_data.py.", mark_contexts())
+                "characters long; see scripts/build_data.py.", mark_contexts())
     triggers = {}
     for config in TRIGGER_CONFIGS:
         chars: set[str] = set()
