@@ -122,6 +122,19 @@ def test_big5_read_as_gbk_lost_pairs_are_ones_gbk_rejects():
     assert step.apply(dirty).text == text
 
 
+def test_a_lost_byte_is_narrowed_by_the_next_character_even_when_the_one_after_is_lost():
+    # A decoder replaces one byte per error, so the byte behind U+FFFD is one GBK rejects in
+    # front of the next byte; the next character alone tells that (Big5 read as GBK loses a
+    # third of its characters, often two in a row, and was searched over all 128 bytes there).
+    from cleaner.reread import rejected_at_start
+    from cleaner.steps.mojibake import _lost_byte_options
+
+    narrowed = _lost_byte_options("gbk", "]\ufffd")
+    assert 0 < len(narrowed) < 16
+    assert all(rejected_at_start("gbk", option[0] + b"]") for option in narrowed)
+    assert len(_lost_byte_options("gbk", "\ufffd]")) == 128  # nothing known after it
+
+
 def test_a_heavily_lossy_line_is_read_back_rather_than_left_as_garbage():
     # Every character of this line lost a byte: the guesses make the repair dearer than its
     # text, but the text reads as Chinese and the damaged line as nothing at all.

@@ -318,11 +318,13 @@ def _encoded_alternatives(run: str, codec: str) -> list[list[Alternative]] | Non
 
 def _lost_byte_options(codec: str, following: str) -> list[Alternative]:
     """The bytes a U+FFFD can stand for: those the misreading decoder rejected in front of the
-    bytes that follow it (it replaces one byte per error), when the following text is known."""
-    if not following or "\ufffd" in following:
+    bytes that follow it (it replaces one byte per error), as far as the following text is
+    known: the character right after it is enough to test the pair it began."""
+    known = following.split("\ufffd", 1)[0]
+    if not known:
         return list(_LOST_BYTE)
     try:
-        after = following.encode(codec)
+        after = known.encode(codec)
     except UnicodeEncodeError:
         return list(_LOST_BYTE)
     return [option for option in _LOST_BYTE if rejected_at_start(codec, option[0] + after)] or list(_LOST_BYTE)
