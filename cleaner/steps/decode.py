@@ -398,6 +398,24 @@ def _split_lines(data: bytes) -> list[bytes]:
     return data.splitlines(keepends=True)
 
 
+#: Where ``bytes.splitlines`` splits (``str.splitlines`` splits at more).
+_BYTE_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _has_utf8_line(data: bytes, lines: list[bytes], as_utf8: str) -> bool:
+    """Does a line with non-ASCII bytes in it read as UTF-8 without an error? ``as_utf8`` is
+    ``data`` read as UTF-8 with each bad byte replaced: such a line is one without U+FFFD, found
+    without decoding line by line (hundreds of lines in a legacy file, none of them UTF-8).
+
+    >>> _has_utf8_line(b"\\xc4\\xe3\\n\\xe4\\xbd\\xa0\\n", [], "\\ufffd\\ufffd\\n\\u4f60\\n")
+    True
+    """
+    if b"\xef\xbf\xbd" in data:
+        # A U+FFFD written in the file would pass for a bad byte: look at those lines' bytes.
+        return any(not line.isascii() and _strict(line, "utf-8") is not None for line in lines)
+    return any(not line.isascii() and "\ufffd" not in line for line in _BYTE_LINE_BREAK.split(as_utf8))
+
+
 # A line that its file's legacy encoding cannot read may be in a superset of it: Hong Kong
 # characters in a Big5 file. Such a line is read in the superset without a switch's cost.
 _WIDER = {"cp950": "big5hkscs"}
@@ -510,12 +528,9 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     best = min(readings, key=lambda r: r.bits)
     lines = _split_lines(data)
     implausible = best.bits > IMPLAUSIBLE_BITS_PER_BYTE * len(data)
-    utf8_damage = data.decode("utf-8", errors="replace").count("\ufffd")
-    if (
-        implausible
-        or utf8_damage <= max(2, len(data) // 200)
-        or any(not line.isascii() and _strict(line, "utf-8") is not None for line in lines)
-    ):
+    as_utf8 = data.decode("utf-8", errors="replace")
+    utf8_damage = as_utf8.count("\ufffd")
+    if implausible or utf8_damage <= max(2, len(data) // 200) or _has_utf8_line(data, lines, as_utf8):
         # UTF-8 with a few bad bytes, UTF-8 lines among legacy ones, or nothing reads
         # well: add the line-by-line reading.
         legacy = _legacy_of_mixed(lines)
