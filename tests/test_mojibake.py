@@ -160,6 +160,29 @@ def test_a_byte_dropped_from_gbk_text_is_put_back_in_step():
     assert out.endswith("目终于顺利完成了。\n第二行是普通的中文句子。\n") and "\ufffd" not in out
 
 
+def _byte_dropped(text: str, char: str, which: int) -> str:
+    """``text`` in GBK with the lead (0) or trail (1) byte of ``char`` dropped, read back as
+    GB18030."""
+    at = text.index(char)
+    data = char.encode("gbk")
+    return (text[:at].encode("gbk") + data[:which] + data[which + 1 :] + text[at + 1 :].encode("gbk")).decode("gb18030", "replace")
+
+
+@pytest.mark.parametrize("text, char, which", [
+    # The byte put back before or after the stretch's first byte: two searches whose readings
+    # are compared in context (unigram bits alone chose 是调指出: 是 is commoner than 强).
+    ("昨天下午的会上，厂长再次强调指出，安全生产必须放在第一位。\n其余各项工作照常进行。\n", "强", 1),
+    # The stretch runs to the end of the line, whose last byte was lost: the search knows that
+    # a line break follows (：⏎, not ，⏎)...
+    ("他们在山脚下搭起帐篷，准备第二天清晨出发去看日出：\n天气预报说明天是晴天。\n", "晨", 1),
+    ("老师问同学们：这道题还有没有别的解法？\n教室里一下子安静了。\n", "别", 1),
+    # ...and that the bracket the line opened must be closed.
+    ("会议由市长主持，出席的还有几位副市长（名单附后）\n会议开了一个上午。\n", "单", 0),
+], ids=["word context", "line end colon", "line end question mark", "bracket closed"])
+def test_a_dropped_byte_is_put_back_with_the_line_around_it(text, char, which):
+    assert step.apply(_byte_dropped(text, char, which)).text == text
+
+
 def test_only_sina_style_runs_are_searched_as_sina_style():
     # The Sina search is the costliest one; Big5 read as GBK shows a few pinyin-row letters
     # (à é) that must not send it there.

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 import ftfy
@@ -33,7 +33,7 @@ from ftfy.badness import is_bad
 
 from .. import plausibility
 from ..core import WHOLE_DOCUMENT, Change, Finding, Step, StepOutput
-from ..reread import FALLBACK, LOST, Alternative, rejected_at_start, reread
+from ..reread import FALLBACK, LOST, Alternative, Reading, open_brackets, rejected_at_start, reread
 from ..reread import strict_decode as _strict
 
 # CP1252's printable characters outside Latin-1: they stand for bytes 0x80-0x9F.
@@ -347,8 +347,12 @@ _CJK_MISREADINGS = (
 )
 
 
-def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | None = None) -> tuple[str, str, float] | None:
-    """The most plausible reading of a CJK-looking run as 古文码 or Big5/GBK confusion."""
+def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | None = None,
+                     right: str = "", open_before: str = "") -> tuple[str, str, float] | None:
+    """The most plausible reading of a CJK-looking run as 古文码 or Big5/GBK confusion;
+    ``right`` is a line break that follows the run, if one does (the searches then weigh how
+    the paragraph ends: 全过程。⏎, not 全过程，⏎, when the last byte was lost); ``open_before``
+    the brackets a run that ends its line must close (（龚乃昌）, not （龚乃昌，)."""
     lossy = "\ufffd" in run
     # (bits with the guessed bytes' cost, text, transform, bits of the text itself)
     candidates: list[tuple[float, str, str, float]] = []
@@ -369,14 +373,17 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
         alternatives = _encoded_alternatives(run, misread)
         if alternatives is None:
             continue
-        reading = reread(alternatives, true, left=left, page=page, lost_by=misread)
+        reading = _without_right(reread(_with_right(alternatives, right), true, left=left, page=page, lost_by=misread,
+                                        open_before=open_before), right)
         if reading:
             note = f"; {reading.guesses} lost byte(s) restored" if reading.guesses else ""
             candidates.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text, label + note, reading.bits))
-    candidates += _realigned_readings(run, left, page)
+    candidates += _realigned_readings(run, left, page, right, open_before)
     if not candidates:
         return None
-    bits, text, transform, own_bits = min(candidates)
+    # Readings that searches chose are compared in context; exact inverses (no byte lost) by
+    # their bits, as before, which spares clean lines with a rare character the word model.
+    bits, text, transform, own_bits = min(candidates, key=lambda c: _in_context(c, left, right)) if lossy else min(candidates)
     bits += FOREIGN_LETTER_BITS * max(0, _foreign_letters(text) - _foreign_letters(run))
     # Guessed bytes count against a repair when readings compete, not against its text: a
     # long, heavily lossy run read back mostly right beats the garbage it replaces. A short
@@ -388,6 +395,30 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
     return text, transform, bits
 
 
+def _in_context(candidate: tuple[float, str, str, float], left: str, right: str = "") -> float:
+    """Bits of a candidate reading with word context, plus what its guessed bytes cost: how
+    readings from different searches are compared. Their own bits are unigram bits, which
+    cannot tell 考察工作时强调指出 from 考察工作时是调指出 (是 alone is cheaper than 强), and a
+    byte put back at either end of a stretch gives one or the other. (The page model, which
+    the searches weigh, is left out: it is built only for lines that are searched.)"""
+    bits, text, _, own_bits = candidate
+    return plausibility.segment_cost(text + right, left) + bits - own_bits
+
+
+def _with_right(alternatives: list[list[Alternative]], right: str) -> list[list[Alternative]]:
+    """The search's alternatives followed by the known text after the run (ASCII)."""
+    return [*alternatives, [(right.encode("ascii"), 0.0)]] if right else alternatives
+
+
+def _without_right(reading: Reading | None, right: str) -> Reading | None:
+    """A reading of alternatives that ended with ``right``, with it taken off again."""
+    if reading is None or not right:
+        return reading
+    if not reading.text.endswith(right):
+        return None
+    return reading._replace(text=reading.text[: -len(right)], bits=reading.bits - plausibility.cost(right))
+
+
 # A byte dropped from GBK or Big5 text: any lead or trail byte. (The orphan that became the
 # U+FFFD is a byte over 0x7F: a _LOST_BYTE.)
 _DROPPED_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS, LOST) for b in range(0x40, 0xFF) if b != 0x7F)
@@ -396,7 +427,8 @@ _DROPPED_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS, LOST) for b in range(0x40,
 _OUT_OF_STEP_CODECS = (("gb18030", "gbk"), ("cp950", "big5"))
 
 
-def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None) -> list[tuple[float, str, str, float]]:
+def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None,
+                        right: str = "", open_before: str = "") -> list[tuple[float, str, str, float]]:
     """Readings of a run that a dropped byte put out of step: in GBK or Big5 every byte after
     the gap pairs with the wrong neighbour, so the characters come out garbled up to the end of
     the stretch, where the last byte, left alone, became U+FFFD. One guessed byte where the run
@@ -418,7 +450,8 @@ def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None
         known = [[(bytes([b]), 0.0)] for b in data]
         for cut in (0, 1):
             alternatives = [*known[:cut], list(_DROPPED_BYTE), *known[cut:], list(_LOST_BYTE)]
-            reading = reread(alternatives, codec, left=left, page=page)
+            reading = _without_right(reread(_with_right(alternatives, right), codec, left=left, page=page,
+                                                   open_before=open_before), right)
             if reading:
                 out.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text,
                             f"{name} read one byte out of step (a byte was dropped; {reading.guesses} lost byte(s) restored)",
@@ -453,10 +486,11 @@ def _trim_to_damage(line: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def repair_line(line: str, page: plausibility.PageModel | None = None) -> list[Repair]:
+def repair_line(line: str, page: plausibility.PageModel | None = None, break_follows: bool = False) -> list[Repair]:
     """Every accepted repair in one line, left to right and non-overlapping; ``page`` holds
-    what the document's undamaged lines say about neighbours."""
-    repairs = _candidate_repairs(line, page)
+    what the document's undamaged lines say about neighbours; ``break_follows``: the line
+    ends with a line break (it is not the text's last)."""
+    repairs = _candidate_repairs(line, page, break_follows)
     if repairs and _LATIN_CHAR.search(line):
         # ftfy reads Latin-looking mojibake as UTF-8; when it fixes the line cleanly, the two
         # readings compete and the more plausible one wins (ftfy's is applied by its step).
@@ -488,20 +522,28 @@ def _latin1_share(span: str) -> float:
     return sum(0x80 <= ord(ch) <= 0xFF for ch in span) / max(1, beyond)
 
 
-def _candidate_repairs(line: str, page: plausibility.PageModel | None = None) -> list[Repair]:
+def _cjk_repair_at(line: str, start: int, end: int, break_follows: bool):
+    """``_best_cjk_repair`` for the run ``line[start:end]``: one that ends the line knows what
+    follows it and must close the brackets the line opened before it."""
+    if end < len(line):
+        return _best_cjk_repair
+    return partial(_best_cjk_repair, right="\n" if break_follows else "", open_before=open_brackets(line[:start]))
+
+
+def _candidate_repairs(line: str, page: plausibility.PageModel | None = None, break_follows: bool = False) -> list[Repair]:
     repairs: list[Repair] = []
     if _BEYOND_LATIN.search(line):
         span = _NON_ASCII_SPAN.search(line)
         if span and _marks_beyond_lost_bytes(span.group()):
             best = None
-            attempts = [(a, b, _best_cjk_repair) for a, b in _trim_to_damage(line, span.start(), span.end())
-                        if _marks_beyond_lost_bytes(line[a:b])]
+            attempts = [(a, b, _cjk_repair_at(line, a, b, break_follows))
+                        for a, b in _trim_to_damage(line, span.start(), span.end()) if _marks_beyond_lost_bytes(line[a:b])]
             if len(_LATIN_CHAR.findall(line, span.start(), span.end())) >= 2 and _latin1_share(span.group()) >= MIN_SINA_LATIN1_SHARE:
                 # Sina style from Big5 keeps CJK characters among the Latin ones; its last
                 # byte pair may end in an ASCII trail byte.
                 attempts.append((span.start(), _with_trail_byte(line, span.end()), _best_latin_repair))
             for a, b, repair in attempts:
-                fixed = repair(line[a:b], line[a - 1] if a else "", page)
+                fixed = repair(line[a:b], line[:a], page)
                 if fixed:
                     text, transform, bits = fixed
                     gain = plausibility.cost(line[a:b]) - bits
@@ -554,7 +596,7 @@ class MojibakeStep(Step):
         for index in damaged:
             line = lines[index]
             number = index + 1
-            repairs = repair_line(line, page)
+            repairs = repair_line(line, page, break_follows=index < len(lines) - 1)
             if repairs:
                 fixed = _apply(line, repairs)
                 reason = "; ".join(f"{line[r.start:r.end]!s} -> {r.text}: {r.transform}" for r in repairs)
