@@ -38,6 +38,8 @@ TRADITIONAL_IN_GBK_BITS = 3.0
 MAX_STATES = 1024
 AVOIDED_BITS = 30.0
 WIDE_BEFORE_WIDE = 96
+#: States kept where characters read with a guessed byte wait for the next one to be judged.
+UNJUDGED_STATES = 48
 MERGE_CHARS = 3
 # A run that ends a line usually ends a sentence.
 _SENTENCE_END = frozenset("。！？”）」』…")
@@ -292,8 +294,11 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     # Wide steps emit the same character after the same state many times (every value of a
     # lost byte that follows it): score each (state, character) once.
     seen: dict[tuple, tuple[plausibility.WordTail, float, float]] = {}
+    # Did the step before guess a byte and read characters with it?
+    guessed_characters = False
     for position, options in enumerate(alternatives):
         grown: dict[State, Value] = {}
+        read_a_character = False
         for (partial, last, _, pending, opened, lost), (search, bits, guesses, node, tail) in states.items():
             for option in options:
                 data, penalty = option[0], option[1]
@@ -329,6 +334,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
                     # Paths that agree on their last few characters are merged: the word
                     # model's longer memory (for the rare long words) does not split states.
                     key = (p, previous, t.chars[-MERGE_CHARS:], after, o, guessed)
+                    read_a_character = read_a_character or bool(emitted)
                     held = grown.get(key)
                     if held is None or s < held[0]:
                         grown[key] = (s, b, guesses + (penalty > 0), (emitted, node), t)
@@ -340,8 +346,16 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
         # keeps the search linear.
         next_wide = position + 1 < len(alternatives) and len(alternatives[position + 1]) > 2
         limit = beam if len(options) <= 2 else WIDE_BEFORE_WIDE if next_wide else MAX_STATES
+        unjudged = guessed_characters and len(options) == 1 and not read_a_character
+        if unjudged:
+            # Characters read with a guessed byte, then a known byte that completed nothing:
+            # cut to the beam by the cost so far, the guessed character would be judged before
+            # the one after it (县博 loses to a dozen cheaper 县X before 物 is read). Keep more,
+            # ranked with the character the next byte completes.
+            limit = max(limit, UNJUDGED_STATES)
+        guessed_characters = len(options) > 2 and read_a_character
         if len(grown) > limit:
-            if len(options) > 2 and not next_wide and position + 1 < len(alternatives) and len(alternatives[position + 1]) == 1:
+            if (len(options) > 2 or unjudged) and not next_wide and position + 1 < len(alternatives) and len(alternatives[position + 1]) == 1:
                 ranked = _with_lookahead(grown, alternatives[position + 1][0][0], codec, misfit)
             else:
                 ranked = sorted(grown.items(), key=lambda kv: kv[1][0])

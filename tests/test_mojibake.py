@@ -178,7 +178,12 @@ def _byte_dropped(text: str, char: str, which: int) -> str:
     ("老师问同学们：这道题还有没有别的解法？\n教室里一下子安静了。\n", "别", 1),
     # ...and that the bracket the line opened must be closed.
     ("会议由市长主持，出席的还有几位副市长（名单附后）\n会议开了一个上午。\n", "单", 0),
-], ids=["word context", "line end colon", "line end question mark", "bracket closed"])
+    ("会议由市长主持，出席的还有几位副市长（名单附后）\n会议开了一个上午。\n", "名", 1),
+    # The stretch is found from its rare characters (饕餮) far before the gap, which is then
+    # looked for inside it: before the gap the characters read well as they stand.
+    ("老街上那座饕餮纹的铜鼎据说已有三百多年，如今放在县博物馆的正厅里供人参观。\n第二行照常。\n", "博", 1),
+], ids=["word context", "line end colon", "line end question mark", "bracket closed", "bracket closed 2",
+        "gap inside the stretch"])
 def test_a_dropped_byte_is_put_back_with_the_line_around_it(text, char, which):
     assert step.apply(_byte_dropped(text, char, which)).text == text
 

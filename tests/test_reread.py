@@ -24,6 +24,17 @@ def test_without_a_fixed_next_byte_the_search_still_answers(monkeypatch):
     assert reread(alternatives, "gbk") is not None
 
 
+def test_a_guessed_character_is_not_judged_before_the_next_one_is_read():
+    # 博 (B2 A9) lost its trail byte. With the guess, the lead of 物 (CE) completes nothing:
+    # cut to the beam there, 县博 lost to a dozen cheaper 县X (X物: 财物, 货物...) before 物 and
+    # 馆 could say which X it was.
+    data = "博物馆的正厅".encode("gbk")
+    guess = [(bytes([b]), 6.0, reread_module.LOST) for b in range(0x40, 0xFF) if b != 0x7F]
+    alternatives = [[(data[:1], 0.0)], guess, *([(data[i : i + 1], 0.0)] for i in range(2, len(data)))]
+    reading = reread(alternatives, "gb18030", left="如今放在县")
+    assert reading is not None and reading.text == "博物馆的正厅"
+
+
 def test_two_lost_bytes_in_a_row_are_a_pair_the_misreading_decoder_rejects():
     # Big5 bytes read as GBK, the last character's two bytes both lost. 學 (Big5 BE C7) reads
     # best, but GBK decodes BE C7 (as 厩): had those been the bytes, nothing would have been lost.

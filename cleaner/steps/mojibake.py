@@ -383,8 +383,8 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
         return None
     # Readings that searches chose are compared in context; exact inverses (no byte lost) by
     # their bits, as before, which spares clean lines with a rare character the word model.
-    bits, text, transform, own_bits = min(candidates, key=lambda c: _in_context(c, left, right)) if lossy else min(candidates)
-    bits += FOREIGN_LETTER_BITS * max(0, _foreign_letters(text) - _foreign_letters(run))
+    bits, text, transform, own_bits = min(candidates, key=lambda c: _in_context(c, run, left, right)) if lossy else min(candidates)
+    bits += _added_foreign_bits(text, run)
     # Guessed bytes count against a repair when readings compete, not against its text: a
     # long, heavily lossy run read back mostly right beats the garbage it replaces. A short
     # one stays as it is (a character and a U+FFFD may be a cut-off file, not mojibake).
@@ -395,14 +395,19 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
     return text, transform, bits
 
 
-def _in_context(candidate: tuple[float, str, str, float], left: str, right: str = "") -> float:
+def _added_foreign_bits(text: str, run: str) -> float:
+    """What a reading pays for letters of other scripts (kana, Cyrillic...) the run lacked."""
+    return FOREIGN_LETTER_BITS * max(0, _foreign_letters(text) - _foreign_letters(run))
+
+
+def _in_context(candidate: tuple[float, str, str, float], run: str, left: str, right: str = "") -> float:
     """Bits of a candidate reading with word context, plus what its guessed bytes cost: how
     readings from different searches are compared. Their own bits are unigram bits, which
     cannot tell 考察工作时强调指出 from 考察工作时是调指出 (是 alone is cheaper than 强), and a
     byte put back at either end of a stretch gives one or the other. (The page model, which
     the searches weigh, is left out: it is built only for lines that are searched.)"""
     bits, text, _, own_bits = candidate
-    return plausibility.segment_cost(text + right, left) + bits - own_bits
+    return plausibility.segment_cost(text + right, left) + bits - own_bits + _added_foreign_bits(text, run)
 
 
 def _with_right(alternatives: list[list[Alternative]], right: str) -> list[list[Alternative]]:
@@ -419,9 +424,11 @@ def _without_right(reading: Reading | None, right: str) -> Reading | None:
     return reading._replace(text=reading.text[: -len(right)], bits=reading.bits - plausibility.cost(right))
 
 
-# A byte dropped from GBK or Big5 text: any lead or trail byte. (The orphan that became the
-# U+FFFD is a byte over 0x7F: a _LOST_BYTE.)
+# A byte dropped from GBK or Big5 text: any lead or trail byte; put back in front of the
+# stretch's first byte, a lead byte. (The orphan that became the U+FFFD is a byte over 0x7F:
+# a _LOST_BYTE.)
 _DROPPED_BYTE = tuple((bytes([b]), GUESSED_BYTE_BITS, LOST) for b in range(0x40, 0xFF) if b != 0x7F)
+_DROPPED_LEAD_BYTE = tuple(option for option in _DROPPED_BYTE if option[0][0] >= 0x81)
 # (codec the page was read with and the realigned bytes are re-read in, name): a GBK page
 # read as GB18030 shows the out-of-step pairs in GBK's user rows as private-use characters.
 _OUT_OF_STEP_CODECS = (("gb18030", "gbk"), ("cp950", "big5"))
@@ -448,15 +455,56 @@ def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None
         if len(data) != 2 * (len(run) - 1):
             continue  # ASCII inside: the stretch fell back in step before the end
         known = [[(bytes([b]), 0.0)] for b in data]
-        for cut in (0, 1):
-            alternatives = [*known[:cut], list(_DROPPED_BYTE), *known[cut:], list(_LOST_BYTE)]
-            reading = _without_right(reread(_with_right(alternatives, right), codec, left=left, page=page,
-                                                   open_before=open_before), right)
-            if reading:
-                out.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text,
-                            f"{name} read one byte out of step (a byte was dropped; {reading.guesses} lost byte(s) restored)",
-                            reading.bits))
+        gap = _gap_position(data, codec)
+        # The character at the gap, as read, pairs the damaged character's other byte with the
+        # next one's: when that reads well the estimate is one late.
+        for start in sorted({0, max(0, gap - 1), gap}):
+            # Before the gap the characters stand as they were read.
+            intact = run[:start]
+            intact_bits = plausibility.cost(intact)
+            for cut in (0, 1):
+                dropped = _DROPPED_BYTE if cut else _DROPPED_LEAD_BYTE
+                alternatives = [*known[2 * start : 2 * start + cut], list(dropped), *known[2 * start + cut :], list(_LOST_BYTE)]
+                reading = _without_right(reread(_with_right(alternatives, right), codec, left=left + intact, page=page,
+                                                       open_before=open_before + open_brackets(intact)), right)
+                if reading:
+                    out.append((intact_bits + reading.bits + GUESSED_BYTE_BITS * reading.guesses, intact + reading.text,
+                                f"{name} read one byte out of step (a byte was dropped; {reading.guesses} lost byte(s) restored)",
+                                intact_bits + reading.bits))
     return out
+
+
+#: What a byte pair that is no character costs when looking for the gap.
+NO_CHARACTER_BITS = 30.0
+
+
+def _gap_position(data: bytes, codec: str) -> int:
+    """Where a byte went missing in a stretch of double-byte characters (``data``: their bytes
+    as read): the character from which on the pairs read better one byte later. Before the gap
+    the characters read well as they stand, after it only out of step; a stretch is often
+    found by a rare character well after its gap, or well before it.
+
+    >>> good, shifted = "这里一切正常，".encode("gbk"), "后面的字都错了位".encode("gbk")
+    >>> _gap_position(good + shifted[1:] + b"?", "gbk")
+    7
+    """
+    def bits(pair: bytes) -> float:
+        ch = _strict(pair, codec)
+        if not ch or len(ch) != 1:
+            return NO_CHARACTER_BITS
+        return plausibility.char_cost(ch) + (FOREIGN_LETTER_BITS if plausibility.foreign_letter(ch) else 0.0)
+
+    count = len(data) // 2
+    as_read = [bits(data[2 * i : 2 * i + 2]) for i in range(count)]
+    shifted = [bits(data[2 * i + 1 : 2 * i + 3]) for i in range(count - 1)]
+    # The cost with the gap before character s: as read before it, shifted from it on.
+    total = best = sum(shifted)
+    position = 0
+    for s in range(1, count):
+        total += as_read[s - 1] - shifted[s - 1]
+        if total < best:
+            best, position = total, s
+    return position
 
 
 def _foreign_letters(text: str) -> int:
