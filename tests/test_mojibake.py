@@ -175,6 +175,9 @@ def _byte_dropped(text: str, char: str, which: int) -> str:
     # The stretch runs to the end of the line, whose last byte was lost: the search knows that
     # a line break follows (：⏎, not ，⏎)...
     ("他们在山脚下搭起帐篷，准备第二天清晨出发去看日出：\n天气预报说明天是晴天。\n", "晨", 1),
+    # Repairs of different stretches of the line (from each suspicious character on) are
+    # compared as whole lines in context, not by the unigram bits each one saves.
+    ("他们在山脚下搭起帐篷，准备第二天清晨出发去看日出：\n天气预报说明天是晴天。\n", "清", 1),
     ("老师问同学们：这道题还有没有别的解法？\n教室里一下子安静了。\n", "别", 1),
     # ...and that the bracket the line opened must be closed.
     ("会议由市长主持，出席的还有几位副市长（名单附后）\n会议开了一个上午。\n", "单", 0),
@@ -182,7 +185,8 @@ def _byte_dropped(text: str, char: str, which: int) -> str:
     # The stretch is found from its rare characters (饕餮) far before the gap, which is then
     # looked for inside it: before the gap the characters read well as they stand.
     ("老街上那座饕餮纹的铜鼎据说已有三百多年，如今放在县博物馆的正厅里供人参观。\n第二行照常。\n", "博", 1),
-], ids=["word context", "line end colon", "line end question mark", "bracket closed", "bracket closed 2",
+], ids=["word context", "line end colon", "stretches compared", "line end question mark", "bracket closed",
+        "bracket closed 2",
         "gap inside the stretch"])
 def test_a_dropped_byte_is_put_back_with_the_line_around_it(text, char, which):
     assert step.apply(_byte_dropped(text, char, which)).text == text

@@ -570,6 +570,12 @@ def _latin1_share(span: str) -> float:
     return sum(0x80 <= ord(ch) <= 0xFF for ch in span) / max(1, beyond)
 
 
+def _line_bits(line: str, penalty: float, repair: Repair) -> float:
+    """Bits of ``line`` with ``repair`` applied, in context, plus what the repair's guesses
+    cost (``penalty``): how repairs of different stretches of one line are compared."""
+    return plausibility.segment_cost(line[: repair.start] + repair.text + line[repair.end :]) + penalty
+
+
 def _cjk_repair_at(line: str, start: int, end: int, break_follows: bool):
     """``_best_cjk_repair`` for the run ``line[start:end]``: one that ends the line knows what
     follows it and must close the brackets the line opened before it."""
@@ -590,15 +596,14 @@ def _candidate_repairs(line: str, page: plausibility.PageModel | None = None, br
                 # Sina style from Big5 keeps CJK characters among the Latin ones; its last
                 # byte pair may end in an ASCII trail byte.
                 attempts.append((span.start(), _with_trail_byte(line, span.end()), _best_latin_repair))
+            accepted = []
             for a, b, repair in attempts:
                 fixed = repair(line[a:b], line[:a], page)
                 if fixed:
                     text, transform, bits = fixed
-                    gain = plausibility.cost(line[a:b]) - bits
-                    if best is None or gain > best[0]:
-                        best = (gain, Repair(a, b, text, transform))
-            if best:
-                repairs.append(best[1])
+                    accepted.append((bits - plausibility.cost(text), Repair(a, b, text, transform)))
+            if accepted:
+                repairs.append(min(accepted, key=lambda item: _line_bits(line, *item))[1] if len(accepted) > 1 else accepted[0][1])
     for match in _LATIN_RUN.finditer(line):
         run = match.group()
         if run.isascii() or len(run) < 2:
