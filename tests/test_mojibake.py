@@ -185,11 +185,22 @@ def _byte_dropped(text: str, char: str, which: int) -> str:
     # The stretch is found from its rare characters (饕餮) far before the gap, which is then
     # looked for inside it: before the gap the characters read well as they stand.
     ("老街上那座饕餮纹的铜鼎据说已有三百多年，如今放在县博物馆的正厅里供人参观。\n第二行照常。\n", "博", 1),
+    # A stretch too short to show the marks the other searches need (很多人哦拥茸懦浴�), found
+    # because it reads clearly better one byte later.
+    ("这家小店的招牌菜是红烧肉和清蒸鱼，每天中午都有很多人排队等着吃。\n第二行照常。\n", "排", 0),
 ], ids=["word context", "line end colon", "stretches compared", "line end question mark", "bracket closed",
         "bracket closed 2",
-        "gap inside the stretch"])
+        "gap inside the stretch", "short stretch"])
 def test_a_dropped_byte_is_put_back_with_the_line_around_it(text, char, which):
     assert step.apply(_byte_dropped(text, char, which)).text == text
+
+
+def test_a_stray_replacement_character_before_more_chinese_is_no_dropped_byte():
+    # A dropped byte leaves its lone last byte as U+FFFD before ASCII or the end of the line
+    # (before any other byte it would have paired). Here the rare 蛐蛐 read "better" one byte
+    # later (向序兴呢), but the U+FFFD stands before 爷: a corrupt byte in clean text.
+    line = "１、图为《蛐蛐四\ufffd爷》剧照。"
+    assert step.apply(line).changes == ()
 
 
 def test_only_sina_style_runs_are_searched_as_sina_style():

@@ -348,11 +348,13 @@ _CJK_MISREADINGS = (
 
 
 def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | None = None,
-                     right: str = "", open_before: str = "") -> tuple[str, str, float] | None:
+                     right: str = "", open_before: str = "", may_be_out_of_step: bool = True) -> tuple[str, str, float] | None:
     """The most plausible reading of a CJK-looking run as 古文码 or Big5/GBK confusion;
     ``right`` is a line break that follows the run, if one does (the searches then weigh how
     the paragraph ends: 全过程。⏎, not 全过程，⏎, when the last byte was lost); ``open_before``
-    the brackets a run that ends its line must close (（龚乃昌）, not （龚乃昌，)."""
+    the brackets a run that ends its line must close (（龚乃昌）, not （龚乃昌，);
+    ``may_be_out_of_step``: whether a dropped byte may have garbled it (its U+FFFD, the lone
+    last byte, is followed by ASCII or nothing: before any other byte it would have paired)."""
     lossy = "\ufffd" in run
     # (bits with the guessed bytes' cost, text, transform, bits of the text itself)
     candidates: list[tuple[float, str, str, float]] = []
@@ -378,7 +380,8 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
         if reading:
             note = f"; {reading.guesses} lost byte(s) restored" if reading.guesses else ""
             candidates.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text, label + note, reading.bits))
-    candidates += _realigned_readings(run, left, page, right, open_before)
+    if may_be_out_of_step:
+        candidates += _realigned_readings(run, left, page, right, open_before)
     if not candidates:
         return None
     # Readings that searches chose are compared in context; exact inverses (no byte lost) by
@@ -488,6 +491,16 @@ def _gap_position(data: bytes, codec: str) -> int:
     >>> _gap_position(good + shifted[1:] + b"?", "gbk")
     7
     """
+    return _gap(data, codec)[0]
+
+
+#: What the character at the gap, made with the byte put back, is taken to cost.
+GAP_CHARACTER_BITS = 12.0
+
+
+def _gap(data: bytes, codec: str) -> tuple[int, float]:
+    """The gap's position (:func:`_gap_position`) and how many bits reading the stretch after
+    it one byte later saves."""
     def bits(pair: bytes) -> float:
         ch = _strict(pair, codec)
         if not ch or len(ch) != 1:
@@ -504,7 +517,7 @@ def _gap_position(data: bytes, codec: str) -> int:
         total += as_read[s - 1] - shifted[s - 1]
         if total < best:
             best, position = total, s
-    return position
+    return position, sum(as_read) - best - GAP_CHARACTER_BITS
 
 
 def _foreign_letters(text: str) -> int:
@@ -576,11 +589,33 @@ def _line_bits(line: str, penalty: float, repair: Repair) -> float:
     return plausibility.segment_cost(line[: repair.start] + repair.text + line[repair.end :]) + penalty
 
 
+def _out_of_step_from(line: str, span: re.Match[str]) -> int | None:
+    """Where a stretch that a dropped byte put out of step begins, when ``span`` ends in one:
+    double-byte characters up to a lone U+FFFD that read clearly better one byte later from
+    some character on. Such a stretch may be too short to show the marks the other searches
+    need (很多人哦拥茸懦浴�, for 很多人排队等着吃。)."""
+    run = span.group()
+    if not run.endswith("\ufffd") or run.count("\ufffd") != 1 or len(run) < 3:
+        return None
+    for codec, _ in _OUT_OF_STEP_CODECS:
+        try:
+            data = run[:-1].encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(data) != 2 * (len(run) - 1):
+            continue
+        position, gain = _gap(data, codec)
+        if gain >= MIN_GAIN_BITS_PER_CHAR * (len(run) - position):
+            return span.start() + max(0, position - 1)
+    return None
+
+
 def _cjk_repair_at(line: str, start: int, end: int, break_follows: bool):
     """``_best_cjk_repair`` for the run ``line[start:end]``: one that ends the line knows what
-    follows it and must close the brackets the line opened before it."""
+    follows it and must close the brackets the line opened before it; one followed by another
+    non-ASCII character was not put out of step by a dropped byte."""
     if end < len(line):
-        return _best_cjk_repair
+        return _best_cjk_repair if line[end].isascii() else partial(_best_cjk_repair, may_be_out_of_step=False)
     return partial(_best_cjk_repair, right="\n" if break_follows else "", open_before=open_brackets(line[:start]))
 
 
@@ -588,10 +623,12 @@ def _candidate_repairs(line: str, page: plausibility.PageModel | None = None, br
     repairs: list[Repair] = []
     if _BEYOND_LATIN.search(line):
         span = _NON_ASCII_SPAN.search(line)
-        if span and _marks_beyond_lost_bytes(span.group()):
-            best = None
+        out_of_step = _out_of_step_from(line, span) if span else None
+        if span and (out_of_step is not None or _marks_beyond_lost_bytes(span.group())):
             attempts = [(a, b, _cjk_repair_at(line, a, b, break_follows))
                         for a, b in _trim_to_damage(line, span.start(), span.end()) if _marks_beyond_lost_bytes(line[a:b])]
+            if out_of_step is not None:
+                attempts.append((out_of_step, span.end(), _cjk_repair_at(line, out_of_step, span.end(), break_follows)))
             if len(_LATIN_CHAR.findall(line, span.start(), span.end())) >= 2 and _latin1_share(span.group()) >= MIN_SINA_LATIN1_SHARE:
                 # Sina style from Big5 keeps CJK characters among the Latin ones; its last
                 # byte pair may end in an ASCII trail byte.
