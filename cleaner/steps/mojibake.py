@@ -441,8 +441,9 @@ def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None
                         right: str = "", open_before: str = "") -> list[tuple[float, str, str, float]]:
     """Readings of a run that a dropped byte put out of step: in GBK or Big5 every byte after
     the gap pairs with the wrong neighbour, so the characters come out garbled up to the end of
-    the stretch, where the last byte, left alone, became U+FFFD. One guessed byte where the run
-    starts (before or after its first byte) and one for the U+FFFD put the pairs back in step.
+    the stretch, where the last byte, left alone, became U+FFFD. One guessed byte where the
+    stretch goes out of step (the run's start, or the gap found inside it: before or after that
+    character's first byte) and one for the U+FFFD put the pairs back in step.
 
     >>> min(_realigned_readings("夷甑呐\ue0dcΓ\ue0f0飧鱿钅恐沼谒忱\ue37a瓿闪恕\ufffd", "过", None))[1]
     '一年的努力，这个项目终于顺利完成了。'
