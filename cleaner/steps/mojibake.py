@@ -448,16 +448,8 @@ def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None
     >>> min(_realigned_readings("夷甑呐\ue0dcΓ\ue0f0飧鱿钅恐沼谒忱\ue37a瓿闪恕\ufffd", "过", None))[1]
     '一年的努力，这个项目终于顺利完成了。'
     """
-    if not run.endswith("\ufffd") or run.count("\ufffd") != 1 or len(run) < 3:
-        return []
     out = []
-    for codec, name in _OUT_OF_STEP_CODECS:
-        try:
-            data = run[:-1].encode(codec)
-        except UnicodeEncodeError:
-            continue
-        if len(data) != 2 * (len(run) - 1):
-            continue  # ASCII inside: the stretch fell back in step before the end
+    for codec, name, data in _out_of_step_bytes(run):
         known = [[(bytes([b]), 0.0)] for b in data]
         gap = _gap_position(data, codec)
         # The character at the gap, as read, pairs the damaged character's other byte with the
@@ -475,6 +467,23 @@ def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None
                     out.append((intact_bits + reading.bits + GUESSED_BYTE_BITS * reading.guesses, intact + reading.text,
                                 f"{name} read one byte out of step (a byte was dropped; {reading.guesses} lost byte(s) restored)",
                                 intact_bits + reading.bits))
+    return out
+
+
+def _out_of_step_bytes(run: str) -> list[tuple[str, str, bytes]]:
+    """(codec, name, bytes) for each codec in which ``run`` may be a stretch put out of step:
+    double-byte characters up to one U+FFFD at its end. ASCII inside means the stretch fell
+    back in step before the end."""
+    if not run.endswith("\ufffd") or run.count("\ufffd") != 1 or len(run) < 3:
+        return []
+    out = []
+    for codec, name in _OUT_OF_STEP_CODECS:
+        try:
+            data = run[:-1].encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(data) == 2 * (len(run) - 1):
+            out.append((codec, name, data))
     return out
 
 
@@ -596,15 +605,7 @@ def _out_of_step_from(line: str, span: re.Match[str]) -> int | None:
     some character on. Such a stretch may be too short to show the marks the other searches
     need (很多人哦拥茸懦浴�, for 很多人排队等着吃。)."""
     run = span.group()
-    if not run.endswith("\ufffd") or run.count("\ufffd") != 1 or len(run) < 3:
-        return None
-    for codec, _ in _OUT_OF_STEP_CODECS:
-        try:
-            data = run[:-1].encode(codec)
-        except UnicodeEncodeError:
-            continue
-        if len(data) != 2 * (len(run) - 1):
-            continue
+    for codec, _, data in _out_of_step_bytes(run):
         position, gain = _gap(data, codec)
         if gain >= MIN_GAIN_BITS_PER_CHAR * (len(run) - position):
             return span.start() + max(0, position - 1)
