@@ -375,8 +375,7 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
         alternatives = _encoded_alternatives(run, misread)
         if alternatives is None:
             continue
-        reading = _without_right(reread(_with_right(alternatives, right), true, left=left, page=page, lost_by=misread,
-                                        open_before=open_before), right)
+        reading = _reread_before(right, alternatives, true, left=left, page=page, lost_by=misread, open_before=open_before)
         if reading:
             note = f"; {reading.guesses} lost byte(s) restored" if reading.guesses else ""
             candidates.append((reading.bits + GUESSED_BYTE_BITS * reading.guesses, reading.text, label + note, reading.bits))
@@ -413,16 +412,13 @@ def _in_context(candidate: tuple[float, str, str, float], run: str, left: str, r
     return plausibility.segment_cost(text + right, left) + bits - own_bits + _added_foreign_bits(text, run)
 
 
-def _with_right(alternatives: list[list[Alternative]], right: str) -> list[list[Alternative]]:
-    """The search's alternatives followed by the known text after the run (ASCII)."""
-    return [*alternatives, [(right.encode("ascii"), 0.0)]] if right else alternatives
-
-
-def _without_right(reading: Reading | None, right: str) -> Reading | None:
-    """A reading of alternatives that ended with ``right``, with it taken off again."""
-    if reading is None or not right:
-        return reading
-    if not reading.text.endswith(right):
+def _reread_before(right: str, alternatives: list[list[Alternative]], codec: str, **options) -> Reading | None:
+    """``reread`` of the alternatives followed by ``right``, the known (ASCII) text after the
+    run, which is taken off the reading again."""
+    if not right:
+        return reread(alternatives, codec, **options)
+    reading = reread([*alternatives, [(right.encode("ascii"), 0.0)]], codec, **options)
+    if reading is None or not reading.text.endswith(right):
         return None
     return reading._replace(text=reading.text[: -len(right)], bits=reading.bits - plausibility.cost(right))
 
@@ -451,7 +447,7 @@ def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None
     out = []
     for codec, name, data in _out_of_step_bytes(run):
         known = [[(bytes([b]), 0.0)] for b in data]
-        gap = _gap_position(data, codec)
+        gap, _ = _gap(data, codec)
         # The character at the gap, as read, pairs the damaged character's other byte with the
         # next one's: when that reads well the estimate is one late.
         for start in sorted({0, max(0, gap - 1), gap}):
@@ -461,8 +457,8 @@ def _realigned_readings(run: str, left: str, page: plausibility.PageModel | None
             for cut in (0, 1):
                 dropped = _DROPPED_BYTE if cut else _DROPPED_LEAD_BYTE
                 alternatives = [*known[2 * start : 2 * start + cut], list(dropped), *known[2 * start + cut :], list(_LOST_BYTE)]
-                reading = _without_right(reread(_with_right(alternatives, right), codec, left=left + intact, page=page,
-                                                       open_before=open_before + open_brackets(intact)), right)
+                reading = _reread_before(right, alternatives, codec, left=left + intact, page=page,
+                                         open_before=open_before + open_brackets(intact))
                 if reading:
                     out.append((intact_bits + reading.bits + GUESSED_BYTE_BITS * reading.guesses, intact + reading.text,
                                 f"{name} read one byte out of step (a byte was dropped; {reading.guesses} lost byte(s) restored)",
@@ -491,26 +487,21 @@ def _out_of_step_bytes(run: str) -> list[tuple[str, str, bytes]]:
 NO_CHARACTER_BITS = 30.0
 
 
-def _gap_position(data: bytes, codec: str) -> int:
-    """Where a byte went missing in a stretch of double-byte characters (``data``: their bytes
-    as read): the character from which on the pairs read better one byte later. Before the gap
-    the characters read well as they stand, after it only out of step; a stretch is often
-    found by a rare character well after its gap, or well before it.
-
-    >>> good, shifted = "这里一切正常，".encode("gbk"), "后面的字都错了位".encode("gbk")
-    >>> _gap_position(good + shifted[1:] + b"?", "gbk")
-    7
-    """
-    return _gap(data, codec)[0]
-
-
 #: What the character at the gap, made with the byte put back, is taken to cost.
 GAP_CHARACTER_BITS = 12.0
 
 
 def _gap(data: bytes, codec: str) -> tuple[int, float]:
-    """The gap's position (:func:`_gap_position`) and how many bits reading the stretch after
-    it one byte later saves."""
+    """Where a byte went missing in a stretch of double-byte characters (``data``: their bytes
+    as read), and how many bits reading the stretch after it one byte later saves. The gap is
+    the character from which on the pairs read better one byte later: before it the
+    characters read well as they stand, after it only out of step; a stretch is often found by
+    a rare character well after its gap, or well before it.
+
+    >>> good, shifted = "这里一切正常，".encode("gbk"), "后面的字都错了位".encode("gbk")
+    >>> _gap(good + shifted[1:] + b"?", "gbk")[0]
+    7
+    """
     def bits(pair: bytes) -> float:
         ch = _strict(pair, codec)
         if not ch or len(ch) != 1:
