@@ -45,7 +45,9 @@ MERGE_CHARS = 3
 _SENTENCE_END = frozenset("。！？”）」』…")
 SENTENCE_END_BITS = 2.0
 _DIGITS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千零〇○")
-_FULL_WIDTH_NUMBER = frozenset("０１２３４５６７８９．∶％")
+_FULL_WIDTH_DIGITS = frozenset("０１２３４５６７８９")
+# A decimal point or ratio sign stands between digits; a per cent sign ends a number.
+_NUMBER_JOINERS = frozenset("．∶")
 _FULL_WIDTH_LETTERS = frozenset(chr(c) for c in range(0xFF21, 0xFF3B)) | frozenset(chr(c) for c in range(0xFF41, 0xFF5B))
 LETTER_BESIDE_HAN_BITS = 6.0
 # A counter after a number (三名, １９９８年) is usual; the context model says most of it, and more
@@ -164,13 +166,26 @@ def neighbour_bonus(left: str, ch: str, before: str = "") -> float:
         return 0.0  # the start of the text
     if left in _DIGITS and ch in _COUNTERS:
         return DIGIT_COUNTER_BITS
-    if (left in _FULL_WIDTH_NUMBER and ch in _FULL_WIDTH_NUMBER) or (left in _FULL_WIDTH_LETTERS and ch in _FULL_WIDTH_LETTERS):
-        return 5.0  # runs of full-width digits or of letters (１９９８, ＣＤＭＡ, tables)
+    if _in_number(before, left, ch) or (left in _FULL_WIDTH_LETTERS and ch in _FULL_WIDTH_LETTERS):
+        return 5.0  # runs of full-width digits or of letters (１９９８, ２３．４％, ＣＤＭＡ, tables)
     if (_glued_like(ch) and plausibility.is_han(left)) or (_glued_like(left) and plausibility.is_han(ch)):
         return -LETTER_BESIDE_HAN_BITS  # a lone Latin letter glued to Chinese: a misread trail byte
     if _lone_letter_before_mark(before, left, ch):
         return -LETTER_BESIDE_HAN_BITS
     return 0.0
+
+
+def _in_number(before: str, left: str, ch: str) -> bool:
+    """Does ``ch`` go on a full-width number (``before`` and ``left`` are the two characters
+    before it)? A period after a sentence (盛．６日) or after a per cent sign (４％．１９９６)
+    is not a decimal point.
+
+    >>> _in_number("２", "３", "．"), _in_number("３", "．", "４"), _in_number("盛", "．", "６")
+    (True, True, False)
+    """
+    if left in _FULL_WIDTH_DIGITS:
+        return ch in _FULL_WIDTH_DIGITS or ch in _NUMBER_JOINERS or ch == "％"
+    return left in _NUMBER_JOINERS and ch in _FULL_WIDTH_DIGITS and before in _FULL_WIDTH_DIGITS
 
 
 # ASCII that Big5 and GBK use as trail bytes and Chinese prose never glues to a character.
@@ -404,7 +419,8 @@ def _with_lookahead(grown: dict, following: bytes, codec: str, misfit) -> list:
             ch = _decode(codec, following[:2]) if following[0] >= 0x80 else chr(following[0])
         ahead = 0.0
         if ch is not None:
-            ahead = plausibility.char_cost(ch) + plausibility.pair_bits(previous, ch) - neighbour_bonus(previous, ch) + misfit(ch)
+            ahead = (plausibility.char_cost(ch) + plausibility.pair_bits(previous, ch)
+                     - neighbour_bonus(previous, ch, value[4].before_last) + misfit(ch))
         ranked.append((value[0] + ahead, key, value))
     ranked.sort(key=lambda item: item[0])
     return [(key, value) for _, key, value in ranked]

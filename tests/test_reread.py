@@ -72,3 +72,13 @@ def test_the_search_leaves_the_garbage_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_period_is_a_decimal_point_only_between_digits():
+    # The trail byte of a full-width mark after a per cent sign was lost: ， (A3 AC) and ．
+    # (A3 AE) both fit. A run of full-width digits earns a bonus, but ％ ends the number and a
+    # period after it is no decimal point, so the comma the sentence needs is read.
+    trail = [(bytes([b]), 4.0) for b in range(0xA1, 0xFF)]
+    alternatives = [[("２３．４％".encode("gbk"), 0.0)], [(b"\xa3", 0.0)], trail, [("１９９６年".encode("gbk"), 0.0)]]
+    reading = reread(alternatives, "gbk", left="去年的增長率爲")
+    assert reading is not None and reading.text == "２３．４％，１９９６年"
