@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from cleaner import clean_text
+from cleaner.steps import pinyin
 from cleaner.steps.pinyin import PinyinStep, reads
 
 from conftest import FIXTURES, ROOT, original
@@ -120,6 +121,24 @@ def test_dense_damage_is_searched_over_the_rest_of_the_line(text, site):
     out = step.apply(dirty)
     assert out.text == CONTEXT + text
     assert any("GBK byte search" in c.reason for c in out.changes)
+
+
+def test_the_search_reads_the_words_before_the_damage_as_the_page_means_them(monkeypatch):
+    # 無's annotation stands before the damage after 虛: the search must see 座無虛, which
+    # begins the idiom 座無虛席, not 無(wú)虛.
+    lefts = []
+    search = pinyin._search_repair
+
+    def spy(*args, **kwargs):
+        lefts.append(kwargs["left"])
+        return search(*args, **kwargs)
+
+    monkeypatch.setattr(pinyin, "_search_repair", spy)
+    text = "那天座無虛席，觀衆很多。"
+    dirty = damage.gbk_byte_annotate(CONTEXT + text, ["無", "撓"])
+    assert "座無(wú)虛?náo)" in dirty
+    assert step.apply(dirty).text == CONTEXT + text
+    assert lefts == ["那天座無"]
 
 
 def test_a_text_of_one_line_may_end_on_a_lone_lead_byte():

@@ -267,20 +267,21 @@ def repair_damage(line: str, traditional: bool, page: plausibility.PageModel | N
             position = end
             continue
         solutions = []
+        # The words before the damage, as the page means them: 座無(wú)虛 reads 座無虛席.
+        left = _strip_verified(line[:prev_index])[0]
         # Sites annotate the characters their script changes: on a traditional page the
         # phantom is a traditional-only character (請, 經, 國...), a strong constraint.
         for restrict in ((plausibility.traditional_only(), None) if traditional else (None,)):
             for text, phantoms in _solutions(prev, items, restrict):
                 if traditional and not _fits_traditional(_introduced(text, [prev, *items])):
                     continue
-                solutions.append((plausibility.segment_cost(text, page=page), text, phantoms))
+                solutions.append((plausibility.segment_cost(text, left, page), text, phantoms))
             if solutions:
                 break
         solutions.sort()
         if not solutions or (len(solutions) > 1 and solutions[1][0] - solutions[0][0] < 4.0 and solutions[1][1] != solutions[0][1]):
             # Denser damage (bare "?", misaligned stretches): search the rest of the line.
-            found = _search_repair(prev, _tokens(line, match.start()), traditional, page,
-                                   left=line[:prev_index], ending=ending)
+            found = _search_repair(prev, _tokens(line, match.start()), traditional, page, left=left, ending=ending)
             if found is None:
                 undecided.append(line[prev_index:end])
                 position = end
