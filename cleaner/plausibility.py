@@ -608,6 +608,12 @@ PAGE_WEIGHT = 0.05
 OTHER_FORM_BITS = 2.0
 
 
+def _page_pair(a: str, b: str) -> bool:
+    """Is ``ab`` a pair the page model counts: two Han characters, or a Han character and a
+    sentence mark (a page that writes 解放思想、實事求是 once writes it so again)."""
+    return (is_han(a) or a in _MARK_SET) and (is_han(b) or b in _MARK_SET) and not (a in _MARK_SET and b in _MARK_SET)
+
+
 class PageModel:
     """How often, on one page, a Han character follows another: P(b | a) counted in the page's
     intact text, mixed into the models' bits for ``b`` after ``a``.
@@ -631,7 +637,7 @@ class PageModel:
             pairs: Counter[str] = Counter()
             for text in self._texts:
                 chars.update(text)
-                pairs.update(a + b for a, b in zip(text, text[1:]) if is_han(a) and is_han(b))
+                pairs.update(a + b for a, b in zip(text, text[1:]) if _page_pair(a, b))
             self._table = {pair: n / chars[pair[0]] for pair, n in pairs.items()}
             forms: dict[str, set[str]] = {}
             for ch in chars:

@@ -70,6 +70,15 @@ def test_the_page_model_prefers_what_the_page_says_where_it_is_intact():
         assert plausibility.segment_cost("１８俘插圖", "的", other) == plausibility.segment_cost("１８俘插圖", "的")
 
 
+def test_the_page_model_counts_the_marks_beside_characters():
+    # Where the bytes leave 、 or 。 open, a page that writes the phrase with 、 elsewhere settles
+    # it: the models alone find 。 commoner there.
+    page = plausibility.PageModel(["我們堅持解放思想、實事求是的路線", "只有解放思想、實事求是，才能前進"])
+    original, twin = "認真學習，解放思想、實事求是，我們", "認真學習，解放思想。實事求是，我們"
+    assert plausibility.segment_cost(original) > plausibility.segment_cost(twin)
+    assert plausibility.segment_cost(original, page=page) < plausibility.segment_cost(twin, page=page)
+
+
 def test_the_page_model_prefers_the_form_the_page_writes():
     # 爲 and 為 are one character to the models (both read as 为); the page settles the form.
     assert plausibility.segment_cost("爲了") == plausibility.segment_cost("為了")
