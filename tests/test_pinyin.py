@@ -158,6 +158,15 @@ def test_a_bare_question_mark_ending_a_line_inside_the_text_swallowed_a_line_bre
     assert step.apply(dirty).text == text
 
 
+def test_a_bare_question_mark_is_seldom_a_real_one_between_chinese_characters():
+    # 。's trail byte and the line break went as one lost pair after a stretch out of step; read
+    # as a real "?" (and a space), the pair cost nothing and the line break stayed lost.
+    text = "因而順順當當地登上了冠軍寶座。\n相比之下，女子項目成績一般。"
+    dirty = damage.gbk_byte_annotate(CONTEXT + text, ["數"])
+    assert "??相比之下" in dirty
+    assert step.apply(dirty).text == CONTEXT + text
+
+
 def test_lost_pairs_in_a_misaligned_stretch_are_not_taken_for_stray_leads():
     # "眨??w": two lost pairs of the stretch after ?yú), then the trail byte of 體. Read as the
     # stray lead of a 。 they would become "。剋", a sentence end that was never there.
