@@ -49,7 +49,7 @@ SINA_CHOICES = [
     ("gbk", "这部作品的众多录音版本中，当以此版为最。"),
     ("gbk", "上一场他以２∶３输给上海小将。"),
     # 脩 gives the same damage as 崖; the tables give it 修's count, yet on a GBK page a
-    # traditional-only character is 8.6 bits rarer than its simplified form
+    # traditional-only character is 8 bits rarer than its simplified form
     ("gbk", "村子北面的马头崖、竹园一带山高路远，乡亲们出行很不方便。"),
     ("big5", "二○○○年長城將豎立倒計時牌。"),
     ("big5", "礦工（石膏）（孫寶田）"),
