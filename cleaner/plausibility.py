@@ -608,10 +608,15 @@ PAGE_WEIGHT = 0.05
 OTHER_FORM_BITS = 2.0
 
 
+#: Punctuation the page model counts beside characters: all of it that prose puts there, quotes
+#: and brackets too (counting only some marks would favour them over the others: 车。 over 车”).
+_PAGE_MARKS = _MARK_SET | MARK_TRANSPARENT
+
+
 def _page_pair(a: str, b: str) -> bool:
     """Is ``ab`` a pair the page model counts: two Han characters, or a Han character and a
-    sentence mark (a page that writes 解放思想、實事求是 once writes it so again)."""
-    return (is_han(a) or a in _MARK_SET) and (is_han(b) or b in _MARK_SET) and not (a in _MARK_SET and b in _MARK_SET)
+    mark (a page that writes 解放思想、實事求是 once writes it so again)."""
+    return (is_han(a) or is_han(b)) and (is_han(a) or a in _PAGE_MARKS) and (is_han(b) or b in _PAGE_MARKS)
 
 
 class PageModel:

@@ -79,6 +79,15 @@ def test_the_page_model_counts_the_marks_beside_characters():
     assert plausibility.segment_cost(original, page=page) < plausibility.segment_cost(twin, page=page)
 
 
+def test_the_page_model_counts_quotes_as_it_counts_marks():
+    # Counting only some marks would favour them: where a lost byte left 。 or ” open after 猴拉车,
+    # a page that writes both must weigh both.
+    page = plausibility.PageModel(["孩子们都爱坐猴拉车。", "这种“猴拉车”很便宜"])
+    for mark in "。”":
+        assert page.bits("车", mark, 10.0) < 10.0
+    assert page.bits("“", "猴", 10.0) < 10.0 and page.bits("”", "“", 10.0) == 10.0
+
+
 def test_the_page_model_prefers_the_form_the_page_writes():
     # 爲 and 為 are one character to the models (both read as 为); the page settles the form.
     assert plausibility.segment_cost("爲了") == plausibility.segment_cost("為了")
