@@ -616,12 +616,14 @@ _PAGE_MARKS = _MARK_SET | MARK_TRANSPARENT
 def _page_pair(a: str, b: str) -> bool:
     """Is ``ab`` a pair the page model counts: two Han characters, or a Han character and a
     mark (a page that writes 解放思想、實事求是 once writes it so again)."""
-    return (is_han(a) or is_han(b)) and (is_han(a) or a in _PAGE_MARKS) and (is_han(b) or b in _PAGE_MARKS)
+    if is_han(a):
+        return is_han(b) or b in _PAGE_MARKS
+    return a in _PAGE_MARKS and is_han(b)
 
 
 class PageModel:
-    """How often, on one page, a Han character follows another: P(b | a) counted in the page's
-    intact text, mixed into the models' bits for ``b`` after ``a``.
+    """How often, on one page, a Han character or a mark beside one follows another: P(b | a)
+    counted in the page's intact text, mixed into the models' bits for ``b`` after ``a``.
 
     >>> page = PageModel(["书中的１８幅插图"])
     >>> page.bits("幅", "插", 15.0) < 15.0 == page.bits("俘", "插", 15.0)

@@ -48,8 +48,8 @@ MERGE_CHARS = 3
 # A run that ends a line usually ends a sentence.
 _SENTENCE_END = frozenset("。！？”）」』…")
 SENTENCE_END_BITS = 2.0
-_DIGITS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千零〇○")
 _FULL_WIDTH_DIGITS = frozenset("０１２３４５６７８９")
+_DIGITS = frozenset("0123456789一二三四五六七八九十百千零〇○") | _FULL_WIDTH_DIGITS
 # A decimal point or ratio sign stands between digits; a per cent sign ends a number.
 _NUMBER_JOINERS = frozenset("．∶")
 _FULL_WIDTH_LETTERS = frozenset(chr(c) for c in range(0xFF21, 0xFF3B)) | frozenset(chr(c) for c in range(0xFF41, 0xFF5B))
