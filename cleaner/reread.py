@@ -37,7 +37,8 @@ STRAY_SYMBOL_BITS = 4.0
 #: What a traditional-only character costs on a GBK page beyond its simplified form's cost
 #: (the tables give it that form's count, so that traditional pages read as common text). In
 #: the simplified news and reviews the context model is counted from, such characters are
-#: 2,480 of 1,782,603 Han characters and their simplified forms 646,591: log2 of the ratio.
+#: 2,480 of 1,782,603 Han characters and their simplified forms 646,591: log2 of the ratio
+#: (benchmarks/measure_priors.py).
 TRADITIONAL_IN_GBK_BITS = 8.0
 MAX_STATES = 1024
 AVOIDED_BITS = 30.0

@@ -146,9 +146,9 @@ def _gbk(text: str) -> bytes | None:
 # Cost of guessing a byte the legacy decoder swallowed with its neighbour.
 LOST_BYTE_BITS = 4.0
 #: Extra cost of reading a bare "?" as a real half-width question mark. The models charge any
-#: ASCII character 4 bits, but between two Chinese characters one is far rarer: 211 in 1.2M Han
-#: characters of reviews (12.5 bits a gap), none in the news; the pages this damage comes from
-#: are news and journals.
+#: ASCII character 4 bits, but between two Chinese characters one is far rarer: 271 in 1.8M Han
+#: characters of news and reviews, 12.7 bits a gap (benchmarks/measure_priors.py), every one
+#: of them in the reviews; the pages this damage comes from are news and journals.
 REAL_QUESTION_MARK_BITS = 4.0
 #: What follows a damaged line: a line break; nothing, the line being the whole text; or nothing,
 #: the line being the last of several, where a file would have ended with a line break.
