@@ -3,7 +3,7 @@ measured on the text the context model is counted from (never drawn by a benchma
 
 - A traditional-only character on a GBK (simplified) page: the tables give it its simplified
   form's count, so that traditional pages do not look rare; how much rarer it really is there
-  is ``reread.TRADITIONAL_IN_GBK_BITS``.
+  is ``plausibility.TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS``.
 - A half-width "?" between two Chinese characters: the models charge any ASCII character a flat
   4 bits; how rare one is there bounds ``pinyin.REAL_QUESTION_MARK_BITS``.
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import corpus  # noqa: E402
 
 from cleaner import plausibility  # noqa: E402
-from cleaner.reread import TRADITIONAL_IN_GBK_BITS  # noqa: E402
+from cleaner.plausibility import TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS  # noqa: E402
 from cleaner.steps.pinyin import REAL_QUESTION_MARK_BITS  # noqa: E402
 
 QUESTION_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff])")
@@ -42,7 +42,7 @@ def main() -> None:
     print(f"{han:,} Han characters of simplified news and reviews")
     print(f"traditional-only characters: {traditional_count:,}; their simplified forms: {simplified_count:,}; "
           f"log2 of the ratio {math.log2(simplified_count / traditional_count):.1f} bits "
-          f"(TRADITIONAL_IN_GBK_BITS = {TRADITIONAL_IN_GBK_BITS})")
+          f"(TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS = {TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS})")
     questions = len(QUESTION_BETWEEN_HAN.findall(text))
     print(f"half-width '?' between two Chinese characters: {questions:,}, "
           f"{math.log2(han / questions):.1f} bits a gap against the models' 4 for any ASCII character "

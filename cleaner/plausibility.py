@@ -396,10 +396,12 @@ _MEMO_LIMIT = 1 << 20
 def pair_bits(left: str, ch: str) -> float:
     """Bits the context model adds for ``ch`` right after ``left``: negative for neighbours
     that stand together more often than chance, positive for ones that (almost) never do, 0
-    after a character it has never seen.
+    after a character it has never seen and for a pair that is a word of the dictionary.
 
     >>> pair_bits("在", "美") < 0 < pair_bits("炮", "美")
     True
+    >>> pair_bits("直", "露")
+    0.0
     """
     key = left + ch
     bits = _pair_memo.get(key)
@@ -421,6 +423,10 @@ def _pair_bits(left: str, ch: str) -> float:
     followers = model.followers.get(a, 0) or 1
     unigram = model.counts.get(b, 0.5) / model.total
     ratio = (model.counts.get(a + b, 0) + followers * unigram) / (left_count + followers) / unigram
+    if ratio < 1 and a + b in _lexicon():
+        # A word the dictionary knows is no unheard-of pair, however rarely the training text
+        # happens to hold it (直露).
+        return 0.0
     return -CONTEXT_WEIGHT * max(-MAX_CONTEXT_BITS, min(MAX_CONTEXT_BONUS_BITS, math.log2(ratio)))
 
 
@@ -608,6 +614,19 @@ PAGE_WEIGHT = 0.05
 OTHER_FORM_BITS = 2.0
 
 
+#: Extra bits for a traditional-only character on a page written in simplified characters,
+#: unless the page writes that character itself: the models give it its simplified form's cost
+#: (so that traditional pages read as common text), but in the simplified news and reviews the
+#: context model is counted from, such characters are 2,480 of 1,782,603 Han characters and
+#: their simplified forms 646,591: log2 of the ratio (benchmarks/measure_priors.py). Without it,
+#: a lost byte of 技术 was read back as 技朮 on a page that writes 问题 and 关注.
+TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS = 8.0
+#: A page is written in simplified characters when its intact text has at least this many
+#: simplified-only characters, and four times as many as traditional-only ones (a simplified
+#: page may name 乾隆).
+MIN_SCRIPT_EVIDENCE = 3
+
+
 #: Punctuation the page model counts beside characters: all of it that prose puts there, quotes
 #: and brackets too (counting only some marks would favour them over the others: 车。 over 车”).
 _PAGE_MARKS = _MARK_SET | MARK_TRANSPARENT
@@ -623,10 +642,13 @@ def _page_pair(a: str, b: str) -> bool:
 
 class PageModel:
     """How often, on one page, a Han character or a mark beside one follows another: P(b | a)
-    counted in the page's intact text, mixed into the models' bits for ``b`` after ``a``.
+    counted in the page's intact text, mixed into the models' bits for ``b`` after ``a``; and
+    the script the page is written in.
 
     >>> page = PageModel(["书中的１８幅插图"])
     >>> page.bits("幅", "插", 15.0) < 15.0 == page.bits("俘", "插", 15.0)
+    True
+    >>> PageModel(["这个问题已经引起关注"]).simplified
     True
     """
 
@@ -636,6 +658,8 @@ class PageModel:
         self._table: dict[str, float] = {}
         #: simplified form -> the ways the page writes it (爲 or 為, 裏 or 裡)
         self._forms: dict[str, frozenset[str]] = {}
+        self._simplified_page = False
+        self._traditional_only = traditional_only()
 
     @property
     def _following(self) -> dict[str, float]:
@@ -651,19 +675,31 @@ class PageModel:
                 if is_han(ch):
                     forms.setdefault(_simplified(ch), set()).add(ch)
             self._forms = {key: frozenset(written) for key, written in forms.items()}
+            simplified = sum(n for ch, n in chars.items() if ch in simplified_only())
+            traditional = sum(n for ch, n in chars.items() if ch in self._traditional_only)
+            self._simplified_page = simplified >= MIN_SCRIPT_EVIDENCE and traditional * 4 <= simplified
             self._texts = None
         return self._table
 
     def __bool__(self) -> bool:
         return bool(self._following)
 
+    @property
+    def simplified(self) -> bool:
+        """Is the page written in simplified characters (``MIN_SCRIPT_EVIDENCE``)?"""
+        self._following  # noqa: B018 - counts the page on first use
+        return self._simplified_page
+
     def bits(self, left: str, ch: str, bits: float) -> float:
         """``bits``, the models' cost of ``ch`` after ``left``, mixed with the page's P(ch | left).
         Pairs the page lacks keep their bits: then a page changes nothing but what it has seen.
-        A character the page writes another way costs ``OTHER_FORM_BITS`` more."""
+        A character the page writes another way costs ``OTHER_FORM_BITS`` more; a traditional-only
+        one on a simplified page that does not write it, ``TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS``."""
         seen = self._following.get(left + ch)
         written = self._forms.get(_simplified(ch))
-        if written and ch not in written:
+        if self._simplified_page and ch in self._traditional_only and not (written and ch in written):
+            bits += TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS
+        elif written and ch not in written:
             bits += OTHER_FORM_BITS
         if seen is None:
             return bits

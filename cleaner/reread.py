@@ -34,12 +34,6 @@ LOST = "lost"
 BEAM = 12
 FOREIGN_LETTER_BITS = 8.0
 STRAY_SYMBOL_BITS = 4.0
-#: What a traditional-only character costs on a GBK page beyond its simplified form's cost
-#: (the tables give it that form's count, so that traditional pages read as common text). In
-#: the simplified news and reviews the context model is counted from, such characters are
-#: 2,480 of 1,782,603 Han characters and their simplified forms 646,591: log2 of the ratio
-#: (benchmarks/measure_priors.py).
-TRADITIONAL_IN_GBK_BITS = 8.0
 MAX_STATES = 1024
 AVOIDED_BITS = 30.0
 WIDE_BEFORE_WIDE = 96
@@ -238,18 +232,20 @@ def _after_fallback(pending: bytes, option: Alternative) -> bytes | None:
     return bytes([byte]) if 0xC2 <= byte <= 0xF4 else b""
 
 
-def _misfit_for(codec: str):
+def _misfit_for(codec: str, page: plausibility.PageModel | None = None):
     """Extra search cost for characters that fit the text a codec usually carries badly: in
     Chinese text, letters of other scripts and stray symbols are what wrong byte choices
-    produce; GBK pages are mostly simplified, so traditional-only characters are suspect."""
+    produce; GBK pages are mostly simplified, so traditional-only characters are suspect
+    (what they cost on a page known to be simplified is the page model's business)."""
     if codec == "utf-8":
         return lambda ch: 0.0
-    traditional = plausibility.traditional_only() if codec == "gb18030" else frozenset()
+    simplified_page = page is not None and page.simplified
+    traditional = plausibility.traditional_only() if codec == "gb18030" and not simplified_page else frozenset()
 
     @lru_cache(maxsize=4096)
     def misfit(ch: str) -> float:
         if ch.isascii() or plausibility.is_han(ch):
-            return TRADITIONAL_IN_GBK_BITS if ch in traditional else 0.0
+            return plausibility.TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS if ch in traditional else 0.0
         if plausibility.foreign_letter(ch):
             return FOREIGN_LETTER_BITS
         if plausibility.usual_mark(ch) or ch.isspace():
@@ -299,7 +295,7 @@ def reread(alternatives: Sequence[Sequence[Alternative]], codec: str, beam: int 
     cost_of = plausibility.char_cost
     extend = plausibility.extend
     page = page or None  # a page with nothing intact on it adds nothing
-    misfit = _misfit_for(codec)
+    misfit = _misfit_for(codec, page)
     if avoid:
         fits = misfit
         misfit = lambda ch: fits(ch) + (AVOIDED_BITS if ch in avoid else 0.0)  # noqa: E731

@@ -327,11 +327,26 @@ def test_ftfy_negative_cases_unchanged_by_the_chain():
 
 
 def test_the_documents_intact_lines_decide_a_lost_byte():
-    # 古文码 lost the last byte of 刀 (E5 88 80: GBK has no 80 trail byte). Alone, the word
-    # model reads 刺别; a line of the same document that says 刺刀 settles it.
-    line = "记者了解到，刺刀的问题已经引起各方关注。"
+    # 古文码 lost a byte of 倡议. Alone, the models read 审议; a line of the same document that
+    # says 倡议 settles it (and a simplified line without it does not).
+    line = "记者了解到，倡议的问题已经引起各方关注。"
     dirty = damage.utf8_read_as_gbk(line)
     assert "\ufffd" in dirty
     assert MojibakeStep().apply(dirty).text != line
-    out = MojibakeStep().apply("专家认为，刺刀是一个值得研究的课题。\n" + dirty)
+    assert MojibakeStep().apply("专家认为，这是一个值得研究的课题。\n" + dirty).text.split("\n")[1] != line
+    out = MojibakeStep().apply("专家认为，倡议是一个值得研究的课题。\n" + dirty)
     assert out.text.split("\n")[1] == line
+
+
+def test_a_simplified_page_reads_a_lost_byte_in_simplified_characters():
+    # 古文码 lost the last byte of 术 (E6 9C AF). The models read 术 and its traditional form
+    # 朮 alike, and alone the line comes back as 技朮; on a page whose intact lines are
+    # simplified, a traditional-only character it never writes is rare, and 技术 wins.
+    line = "记者了解到，技术的问题已经引起各方关注。"
+    dirty = damage.utf8_read_as_gbk(line)
+    assert "技朮" in MojibakeStep().apply(dirty).text
+    out = MojibakeStep().apply("专家认为，这是一个值得研究的课题。\n" + dirty)
+    assert out.text.split("\n")[1] == line
+    # A traditional page says nothing against 朮.
+    out = MojibakeStep().apply("專家認為，這是一個值得研究的課題。\n" + dirty)
+    assert "技朮" in out.text

@@ -248,14 +248,14 @@ def test_stray_lead_with_lost_bytes_is_left_alone():
 
 
 def test_the_rest_of_the_page_decides_what_the_bytes_leave_open():
-    # 恢 across 不|致 hides the lead byte of 致; several characters read huī with that lead
-    # byte, and on its own the step leaves the damage flagged. A page that says 不致 where it
-    # is intact settles it.
-    text = "天氣雖冷，河水不致結冰。"
-    dirty_line = damage.gbk_byte_annotate(CONTEXT + text, ["恢"]).split("\n")[1]
-    assert "不?huī)" in dirty_line
+    # 鄧 across 相|國 hides the lead byte of 國; several characters read dèng with that lead
+    # byte, and in a sentence where 相國 is unexpected the step leaves the damage flagged. A
+    # page that says 相國 where it is intact settles it.
+    text = "天氣雖冷，河水相國結冰。"
+    dirty_line = damage.gbk_byte_annotate(CONTEXT + text, ["鄧"]).split("\n")[1]
+    assert "相?dèng)" in dirty_line
     assert step.apply(CONTEXT + dirty_line).text == CONTEXT + dirty_line
-    out = step.apply(CONTEXT + "只要小心，就不致出錯。\n" + dirty_line)
+    out = step.apply(CONTEXT + "他的祖上做過相國。\n" + dirty_line)
     assert out.text.split("\n")[2] == text
 
 
