@@ -627,6 +627,24 @@ TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS = 8.0
 MIN_SCRIPT_EVIDENCE = 3
 
 
+def reads_simplified(texts: Iterable[str]) -> bool:
+    """Are ``texts`` written in simplified characters (``MIN_SCRIPT_EVIDENCE``)?
+
+    >>> reads_simplified(["这个问题"]), reads_simplified(["這個問題"]), reads_simplified(["今天"])
+    (True, False, False)
+    """
+    chars: Counter[str] = Counter()
+    for text in texts:
+        chars.update(text)
+    return _simplified_counts(chars)
+
+
+def _simplified_counts(chars: Counter[str]) -> bool:
+    simplified = sum(n for ch, n in chars.items() if ch in simplified_only())
+    traditional = sum(n for ch, n in chars.items() if ch in traditional_only())
+    return simplified >= MIN_SCRIPT_EVIDENCE and traditional * 4 <= simplified
+
+
 #: Punctuation the page model counts beside characters: all of it that prose puts there, quotes
 #: and brackets too (counting only some marks would favour them over the others: 车。 over 车”).
 _PAGE_MARKS = _MARK_SET | MARK_TRANSPARENT
@@ -652,13 +670,16 @@ class PageModel:
     True
     """
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], simplified: bool | None = None) -> None:
+        """``simplified``: whether the page is written in simplified characters, when something
+        other than ``texts`` tells (by default they do: :func:`reads_simplified`)."""
         # Counted when first asked: most documents with a mark of damage need no search.
         self._texts: Iterable[str] | None = texts
         self._table: dict[str, float] = {}
         #: simplified form -> the ways the page writes it (爲 or 為, 裏 or 裡)
         self._forms: dict[str, frozenset[str]] = {}
-        self._simplified_page = False
+        self._given_script = simplified
+        self._simplified_page = bool(simplified)
         self._traditional_only = traditional_only()
 
     @property
@@ -675,14 +696,13 @@ class PageModel:
                 if is_han(ch):
                     forms.setdefault(_simplified(ch), set()).add(ch)
             self._forms = {key: frozenset(written) for key, written in forms.items()}
-            simplified = sum(n for ch, n in chars.items() if ch in simplified_only())
-            traditional = sum(n for ch, n in chars.items() if ch in self._traditional_only)
-            self._simplified_page = simplified >= MIN_SCRIPT_EVIDENCE and traditional * 4 <= simplified
+            if self._given_script is None:
+                self._simplified_page = _simplified_counts(chars)
             self._texts = None
         return self._table
 
     def __bool__(self) -> bool:
-        return bool(self._following)
+        return bool(self._following) or self._simplified_page
 
     @property
     def simplified(self) -> bool:

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from cleaner import clean_bytes, clean_text
-from cleaner.steps.mojibake import MojibakeStep
+from cleaner.steps.mojibake import MojibakeStep, _apply, repair_line
 from cleaner.steps.unicode import UnicodeStep
 
 from conftest import FIXTURES, ROOT, original, peer_case_file
@@ -340,13 +340,23 @@ def test_the_documents_intact_lines_decide_a_lost_byte():
 
 def test_a_simplified_page_reads_a_lost_byte_in_simplified_characters():
     # 古文码 lost the last byte of 术 (E6 9C AF). The models read 术 and its traditional form
-    # 朮 alike, and alone the line comes back as 技朮; on a page whose intact lines are
+    # 朮 alike, and the line's own search reads 技朮; on a page whose intact lines are
     # simplified, a traditional-only character it never writes is rare, and 技术 wins.
     line = "记者了解到，技术的问题已经引起各方关注。"
     dirty = damage.utf8_read_as_gbk(line)
-    assert "技朮" in MojibakeStep().apply(dirty).text
+    assert "技朮" in _apply(dirty, repair_line(dirty))
     out = MojibakeStep().apply("专家认为，这是一个值得研究的课题。\n" + dirty)
     assert out.text.split("\n")[1] == line
     # A traditional page says nothing against 朮.
     out = MojibakeStep().apply("專家認為，這是一個值得研究的課題。\n" + dirty)
     assert "技朮" in out.text
+
+
+def test_the_repaired_lines_tell_the_script_when_no_line_is_intact():
+    # Alone, the damaged line is its own page: its bytes of 问题 and 关注 are no guess, and
+    # once repaired they say the document is simplified; the line is searched again so.
+    line = "记者了解到，技术的问题已经引起各方关注。"
+    dirty = damage.utf8_read_as_gbk(line)
+    out = MojibakeStep().apply(dirty)
+    assert out.text == line
+    assert "技朮" not in out.changes[0].reason

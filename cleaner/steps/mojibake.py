@@ -675,11 +675,14 @@ class MojibakeStep(Step):
         damaged = _lines_with_hits(text, pattern)
         # The lines without a mark of mojibake say which neighbours this document uses.
         skipped = set(damaged)
-        page = plausibility.PageModel([line for i, line in enumerate(lines) if i not in skipped])
+        intact = [line for i, line in enumerate(lines) if i not in skipped]
+        page = plausibility.PageModel(intact)
+        found = {i: repair_line(lines[i], page, break_follows=i < len(lines) - 1) for i in damaged}
+        found.update(_repaired_in_the_documents_script(lines, found, page, intact))
         for index in damaged:
             line = lines[index]
             number = index + 1
-            repairs = repair_line(line, page, break_follows=index < len(lines) - 1)
+            repairs = found[index]
             if repairs:
                 fixed = _apply(line, repairs)
                 reason = "; ".join(f"{line[r.start:r.end]!s} -> {r.text}: {r.transform}" for r in repairs)
@@ -702,6 +705,31 @@ class MojibakeStep(Step):
         if total:
             findings.append(Finding(self.name, "unrecoverable-total", WHOLE_DOCUMENT, "", total))
         return StepOutput("\n".join(lines), tuple(changes), tuple(findings))
+
+
+def _repaired_in_the_documents_script(lines: list[str], found: dict[int, list[Repair]],
+                                      page: plausibility.PageModel, intact: list[str]) -> dict[int, list[Repair]]:
+    """Repairs searched again for the lines whose repairs read traditional-only characters, when
+    the repaired document is written in simplified characters although its intact lines were
+    too few to tell: the bytes of 问 and 题 say so, and the characters a guessed byte gives
+    (技朮 for 技术) should follow them.
+
+    >>> line = "璁拌�呬簡瑙ｅ埌锛屾妧鏈�鐨勯棶棰樺凡缁忓紩璧峰悇鏂瑰叧娉ㄣ��"
+    >>> first = {0: repair_line(line)}
+    >>> _apply(line, first[0])
+    '记者了解到，技朮的问题已经引起各方关注。'
+    >>> again = _repaired_in_the_documents_script([line], first, plausibility.PageModel([]), [])
+    >>> _apply(line, again[0])
+    '记者了解到，技术的问题已经引起各方关注。'
+    """
+    traditional = plausibility.traditional_only()
+    repaired = {i: _apply(lines[i], repairs) for i, repairs in found.items() if repairs}
+    suspects = [i for i, fixed in repaired.items() if any(ch in traditional and ch not in lines[i] for ch in fixed)]
+    # (Asked only now: the page is counted on first use, and clean text seldom gets this far.)
+    if not suspects or page.simplified or not plausibility.reads_simplified([*intact, *repaired.values()]):
+        return {}
+    page = plausibility.PageModel(intact, simplified=True)
+    return {i: repair_line(lines[i], page, break_follows=i < len(lines) - 1) for i in suspects}
 
 
 def _lines_with_hits(text: str, pattern: re.Pattern[str]) -> list[int]:
