@@ -636,10 +636,11 @@ def reads_simplified(texts: Iterable[str]) -> bool:
     chars: Counter[str] = Counter()
     for text in texts:
         chars.update(text)
-    return _simplified_counts(chars)
+    return _written_simplified(chars)
 
 
-def _simplified_counts(chars: Counter[str]) -> bool:
+def _written_simplified(chars: Counter[str]) -> bool:
+    """Do these character counts say simplified (``MIN_SCRIPT_EVIDENCE``)?"""
     simplified = sum(n for ch, n in chars.items() if ch in simplified_only())
     traditional = sum(n for ch, n in chars.items() if ch in traditional_only())
     return simplified >= MIN_SCRIPT_EVIDENCE and traditional * 4 <= simplified
@@ -697,7 +698,7 @@ class PageModel:
                     forms.setdefault(_simplified(ch), set()).add(ch)
             self._forms = {key: frozenset(written) for key, written in forms.items()}
             if self._given_script is None:
-                self._simplified_page = _simplified_counts(chars)
+                self._simplified_page = _written_simplified(chars)
             self._texts = None
         return self._table
 
