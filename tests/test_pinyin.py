@@ -247,6 +247,16 @@ def test_stray_lead_with_lost_bytes_is_left_alone():
 
 
 
+@pytest.mark.parametrize("text", ["（圖爲原載《人民日報》）", "這幅漫畫爲原載《諷刺與幽默》的作品。"])
+def test_an_annotation_after_a_trail_byte_says_what_its_character_reads(text):
+    # 懺 across 爲|原 hides 原's lead byte; 原's trail byte and 載's lead byte were lost together
+    # (?), and 載's trail byte "d" realigned the decoder before 載's annotation (zài). The
+    # character ending in "d" must read zài: 載, not 在 with a stray "3d".
+    dirty = damage.gbk_byte_annotate(text, ["懺", "載"])
+    assert "?chàn)?d(zài)" in dirty
+    assert step.apply(dirty).text == text
+
+
 def test_the_rest_of_the_page_decides_what_the_bytes_leave_open():
     # 鄧 across 相|國 hides the lead byte of 國; several characters read dèng with that lead
     # byte, and in a sentence where 相國 is unexpected the step leaves the damage flagged. A

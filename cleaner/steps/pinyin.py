@@ -168,6 +168,14 @@ class _Unknown(NamedTuple):
     reading: str
 
 
+class _AnnotatedTrail(NamedTuple):
+    """An ASCII trail byte that realigned the decoder, followed by its character's annotation:
+    the character it ends (its lead byte was lost with the byte before) reads ``reading``."""
+
+    trail: str
+    reading: str
+
+
 class Repair(NamedTuple):
     start: int
     end: int
@@ -345,6 +353,7 @@ def _tokens(line: str, start: int) -> list:
             match = _BARE_ANNOTATION.match(line, i)
             if match:
                 i = match.end()
+                tokens[-1] = _AnnotatedTrail(ch, normalise_reading(match.group()[1:-1]))
     return tokens
 
 
@@ -415,12 +424,17 @@ def _search_repair(prev: str, tokens: list, traditional: bool, page: plausibilit
             continue
         if group:
             options = _group_options(before, group, allowed, ending if token is None else BREAK_FOLLOWS)
+            if isinstance(token, _AnnotatedTrail):
+                # The guessed bytes end with the lead byte of the annotated character.
+                options = [option for option in options if _ends_reading(option[0], token)]
             if not options:
                 return None
             alternatives.append(options)
             group = []
         if token is None:
             break
+        if isinstance(token, _AnnotatedTrail):
+            token = token.trail
         data = _gbk(token)
         if data is None:
             return None
@@ -433,6 +447,16 @@ def _search_repair(prev: str, tokens: list, traditional: bool, page: plausibilit
     if _TRAIL_RESIDUE.search(reading.text[1:]) or reading.bits / len(reading.text) > MAX_SEARCH_BITS_PER_CHAR:
         return None  # ASCII-range trail bytes left over, or implausible: still misaligned
     return reading.text, sum(isinstance(t, _Unknown) for t in tokens), sum(t is _LOST_PAIR for t in tokens)
+
+
+def _ends_reading(data: bytes, annotated: _AnnotatedTrail) -> bool:
+    """Does the last of ``data``, a lead byte, make with the annotated trail byte a character
+    that reads as annotated?"""
+    try:
+        character = (data[-1:] + annotated.trail.encode()).decode("gbk")
+    except UnicodeDecodeError:
+        return False
+    return len(character) == 1 and reads(character, annotated.reading)
 
 
 def _introduced(text: str, tokens: list) -> str:
