@@ -641,8 +641,8 @@ def reads_simplified(texts: Iterable[str]) -> bool:
 
 def _written_simplified(chars: Counter[str]) -> bool:
     """Do these character counts say simplified (``MIN_SCRIPT_EVIDENCE``)?"""
-    simplified = sum(n for ch, n in chars.items() if ch in simplified_only())
-    traditional = sum(n for ch, n in chars.items() if ch in traditional_only())
+    simplified = sum(chars[ch] for ch in chars.keys() & simplified_only())
+    traditional = sum(chars[ch] for ch in chars.keys() & traditional_only())
     return simplified >= MIN_SCRIPT_EVIDENCE and traditional * 4 <= simplified
 
 
