@@ -286,3 +286,13 @@ def test_a_short_item_after_a_list_mark_ends_with_another():
     dirty = damage.gbk_byte_annotate(text, ["壺"])
     assert "?hú)" in dirty
     assert step.apply(dirty).text == text
+
+
+def test_after_an_annotated_trail_byte_the_decoder_is_in_step_again():
+    # "d" realigned the decoder: the "x" after it is plain ASCII, not another trail byte, and
+    # its "(shì)" stays text.
+    from cleaner.steps.pinyin import _AnnotatedTrail, _tokens
+
+    tokens = _tokens("爲?chàn)?d(zài)x(shì)《", 1)
+    assert tokens[2] == _AnnotatedTrail("d", "zài")
+    assert tokens[3:] == list("x(shì)《")

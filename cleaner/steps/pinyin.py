@@ -348,7 +348,9 @@ def _tokens(line: str, start: int) -> list:
         ch = line[i]
         tokens.append(_LOST_PAIR if ch == "?" else ch)
         i += 1
-        if "\x40" <= ch <= "\x7e" and len(tokens) > 1 and not (isinstance(tokens[-2], str) and tokens[-2].isascii()):
+        previous = tokens[-2] if len(tokens) > 1 else None
+        after_ascii = isinstance(previous, _AnnotatedTrail) or (isinstance(previous, str) and previous.isascii())
+        if "\x40" <= ch <= "\x7e" and previous is not None and not after_ascii:
             # An ASCII trail byte that realigned the decoder, with its character's annotation.
             match = _BARE_ANNOTATION.match(line, i)
             if match:
