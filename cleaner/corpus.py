@@ -15,11 +15,13 @@ can filter on it. Reports hold one entry per record.
 from __future__ import annotations
 
 import json
+from collections import deque
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterator
 
 from .api import Cleaner
 from .core import CleanResult
+from .parallel import clean_texts
 
 CORPUS_SUFFIXES = (".jsonl", ".parquet")
 
@@ -40,21 +42,39 @@ def summary(result: CleanResult) -> dict[str, Any]:
 
 
 def clean_jsonl(source: IO[str], target: IO[str], cleaner: Cleaner, text_field: str,
-                on_result: Callable[[int, CleanResult], None] | None = None) -> CorpusStats:
+                on_result: Callable[[int, CleanResult], None] | None = None, jobs: int = 1) -> CorpusStats:
+    """Clean each record of a JSON Lines ``source`` into ``target``, in order, on ``jobs``
+    processes; a record that cannot be cleaned is passed through untouched and counted."""
     stats = CorpusStats()
-    for number, line in enumerate(source, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            text = record[text_field]
-            if not isinstance(text, str):
-                raise TypeError(f"field {text_field!r} is not a string")
-        except (ValueError, KeyError, TypeError) as exc:
-            stats.errors.append(f"record {number}: {exc if not isinstance(exc, KeyError) else f'no field {text_field!r}'}")
-            target.write(line if line.endswith("\n") else line + "\n")  # passed through untouched
-            continue
-        result = cleaner.clean_text(text)
+    # Records read but not yet written, in order: (number, line, record); record is None for a
+    # line passed through. The texts of the others are being cleaned meanwhile.
+    waiting: deque[tuple[int, str, dict | None]] = deque()
+
+    def texts() -> Iterator[str]:
+        for number, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record[text_field]
+                if not isinstance(text, str):
+                    raise TypeError(f"field {text_field!r} is not a string")
+            except (ValueError, KeyError, TypeError) as exc:
+                stats.errors.append(f"record {number}: {exc if not isinstance(exc, KeyError) else f'no field {text_field!r}'}")
+                waiting.append((number, line, None))
+                continue
+            waiting.append((number, line, record))
+            yield text
+
+    def write_passed_through() -> None:
+        while waiting and waiting[0][2] is None:
+            line = waiting.popleft()[1]
+            target.write(line if line.endswith("\n") else line + "\n")
+
+    for result in clean_texts(cleaner, texts(), jobs):
+        write_passed_through()
+        number, _, record = waiting.popleft()
+        assert record is not None
         record[text_field] = result.text
         record["cleaner"] = summary(result)
         target.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -62,6 +82,7 @@ def clean_jsonl(source: IO[str], target: IO[str], cleaner: Cleaner, text_field: 
         stats.changed += result.changed
         if on_result:
             on_result(number, result)
+    write_passed_through()
     return stats
 
 
@@ -72,26 +93,25 @@ def iter_parquet_texts(path: str, text_field: str) -> Iterator[str]:
 
 
 def clean_parquet(source: str, target: str, cleaner: Cleaner, text_field: str,
-                  on_result: Callable[[int, CleanResult], None] | None = None) -> CorpusStats:
-    """Clean a Parquet file's text column; adds a ``cleaner`` column (JSON summary)."""
+                  on_result: Callable[[int, CleanResult], None] | None = None, jobs: int = 1) -> CorpusStats:
+    """Clean a Parquet file's text column on ``jobs`` processes; adds a ``cleaner`` column
+    (JSON summary)."""
     pa = _pyarrow()
     table = pa.parquet.read_table(source)
     if text_field not in table.column_names:
         raise ValueError(f"no column {text_field!r}")
     stats = CorpusStats()
-    texts, summaries = [], []
-    for number, value in enumerate(table.column(text_field).to_pylist(), 1):
-        if not isinstance(value, str):
-            texts.append(value)
-            summaries.append(None)
-            continue
-        result = cleaner.clean_text(value)
-        texts.append(result.text)
-        summaries.append(json.dumps(summary(result), ensure_ascii=False))
+    texts = table.column(text_field).to_pylist()
+    summaries: list[str | None] = [None] * len(texts)
+    positions = [i for i, value in enumerate(texts) if isinstance(value, str)]
+    # The results first: zip then runs them to their end, which lets the workers go.
+    for result, i in zip(clean_texts(cleaner, (texts[i] for i in positions), jobs), positions):
+        texts[i] = result.text
+        summaries[i] = json.dumps(summary(result), ensure_ascii=False)
         stats.records += 1
         stats.changed += result.changed
         if on_result:
-            on_result(number, result)
+            on_result(i + 1, result)
     index = table.column_names.index(text_field)
     table = table.set_column(index, text_field, pa.array(texts, type=pa.string()))
     if "cleaner" in table.column_names:

@@ -181,3 +181,25 @@ def test_options_from_config_files(runner, work):
     (work / ".cleaner.toml").write_text('script = "nonsense"\n', encoding="utf-8")
     result = runner.invoke(main, ["check", "a.txt"])
     assert result.exit_code == 2 and "script must be one of" in result.output
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_jobs_write_what_one_job_writes(runner, work):
+    # Bad files and records among good ones: errors are reported in the same order too.
+    (work / "fixtures" / "empty.txt").write_bytes(b"")
+    (work / "fixtures" / "nul.bin").write_bytes(b"abc\x00\x01\x02\x00\xff\xfe\x00\x10" * 50)
+    records = [{"id": i, "text": text} for i, text in enumerate(
+        (work / "fixtures" / name).read_bytes().decode("utf-8", "replace") for name in sorted(os.listdir(work / "fixtures")))]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    lines.insert(3, "not json")
+    (work / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = runner.invoke(main, ["clean", "fixtures", "corpus.jsonl", "-o", "one"])
+    two = runner.invoke(main, ["clean", "fixtures", "corpus.jsonl", "-o", "two", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 2
+    assert one.stderr.replace("one/", "two/") == two.stderr
+    assert "empty.txt: empty file" in two.stderr and "record 4" in two.stderr
+    assert _tree(work / "one") == _tree(work / "two")
+    assert len(_tree(work / "two")) > 20

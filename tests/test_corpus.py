@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from cleaner import Cleaner
 from cleaner.cli import main
+from cleaner.corpus import clean_jsonl
 from cleaner.ray import clean_batch
 
 RECORDS = [
@@ -79,3 +80,23 @@ def test_ray_dataset():
         assert rows[0]["text"] == "正文第一段，内容。\n" and rows[2]["text"] == "中文文本\n"
     finally:
         ray.shutdown()
+
+
+def test_jsonl_on_two_jobs_keeps_every_record_in_its_place():
+    import io
+
+    texts = ["中文\u200b文本\n", "干净的一篇文章。\n", "鍙戝睍鏄\ufffd绗\ufffd涓\ufffd瑕佸姟锛屾垜浠\ufffd瑕佸潥鎸佹敼闈╁紑鏀俱\ufffd\ufffd\n"] * 90
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    for at in (0, 5, 130):  # passed-through lines at the start, inside, and at the end
+        lines.insert(at, "not json")
+    lines.append("not json")
+    source = "\n".join(lines) + "\n"
+    outputs = []
+    for jobs in (1, 2):
+        target = io.StringIO()
+        stats = clean_jsonl(io.StringIO(source), target, Cleaner(), "text", jobs=jobs)
+        outputs.append(target.getvalue())
+        assert stats.records == len(texts) and len(stats.errors) == 4
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[1].splitlines()[3])["text"] == "发展是第一要务，我们要坚持改革开放。\n"
+    assert outputs[1].splitlines()[0] == "not json" and outputs[1].splitlines()[-1] == "not json"
