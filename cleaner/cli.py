@@ -25,7 +25,7 @@ from .files import (DEFAULT_MAX_BYTES, BadInput, InputFile, atomic_writer, iter_
                     temporary_sibling, write_atomic)
 from .steps.boilerplate import repeated_lines
 from .options import PUNCTUATION, SCRIPTS, Options, OptionsError, load_options
-from .parallel import available_jobs, clean_files
+from .parallel import available_jobs, clean_files, clean_texts
 from .steps import STEP_NAMES, describe
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
@@ -64,6 +64,10 @@ def _options(ctx: click.Context, config: Path | None, **cli: Any) -> Options:
         raise click.UsageError(str(exc), ctx) from None
 
 
+jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+                           help="Processes to clean on (0: every core); the output is the same as with one.")
+
+
 def chain_options(func: Any) -> Any:
     """The options every command that runs the chain shares."""
     decorators = [
@@ -88,10 +92,6 @@ def _make_cleaner(ctx: click.Context, config: Path | None, script: str | None, p
         return Cleaner(options=options)
     except OptionsError as exc:
         raise click.UsageError(str(exc), ctx) from None
-
-
-def _clean_one(cleaner: Cleaner, item: InputFile, max_bytes: int, outcome: Outcome) -> CleanResult | None:
-    return _checked(item, next(clean_files(cleaner, [item.path], max_bytes)), outcome)
 
 
 def _checked(item: InputFile, result: CleanResult | BadInput | InputError, outcome: Outcome) -> CleanResult | None:
@@ -132,8 +132,7 @@ def main() -> None:
               help="The text field of .jsonl records / column of .parquet files.")
 @click.option("--site-chrome/--no-site-chrome", default=True, show_default=True,
               help="In a batch of 3+ files, remove short lines repeated across many of them (a site's chrome).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Processes to clean on (0: every core); the output is the same as with one.")
+@jobs_option
 @chain_options
 @click.pass_context
 def clean(ctx: click.Context, paths: tuple[Path, ...], output_dir: Path, in_place: bool,
@@ -275,37 +274,42 @@ def _summary(result: CleanResult) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--text-field", default="text", show_default=True,
               help="The text field of .jsonl records / column of .parquet files.")
+@jobs_option
 @chain_options
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[Path, ...], text_field: str, script: str | None, punctuation: str | None,
-          disable: tuple[str, ...], encoding: str | None, config: Path | None, max_bytes: int) -> None:
+def check(ctx: click.Context, paths: tuple[Path, ...], text_field: str, jobs: int, script: str | None,
+          punctuation: str | None, disable: tuple[str, ...], encoding: str | None, config: Path | None,
+          max_bytes: int) -> None:
     """Write nothing; list files that cleaning would change. Exit 1 if any would."""
     cleaner = _make_cleaner(ctx, config, script, punctuation, disable, encoding)
     outcome = Outcome()
-    for item in _inputs(paths, outcome):
-        if item.path.suffix.lower() in CORPUS_SUFFIXES:
-            changed = _check_corpus(cleaner, item, text_field, outcome)
-            if changed:
-                outcome.changed += 1
-                click.echo(f"would change {item.path} ({changed} record(s))")
-            continue
-        result = _clean_one(cleaner, item, max_bytes, outcome)
+    jobs = jobs or available_jobs()
+    items = list(_inputs(paths, outcome))
+    plain = [item for item in items if item.path.suffix.lower() not in CORPUS_SUFFIXES]
+    for result, item in zip(clean_files(cleaner, [item.path for item in plain], max_bytes, jobs), plain):
+        result = _checked(item, result, outcome)
         if result is not None and result.changed:
             outcome.changed += 1
             click.echo(f"would change {item.path} ({_summary(result)})")
+    for item in items:
+        if item.path.suffix.lower() in CORPUS_SUFFIXES:
+            changed = _check_corpus(cleaner, item, text_field, outcome, jobs)
+            if changed:
+                outcome.changed += 1
+                click.echo(f"would change {item.path} ({changed} record(s))")
     ctx.exit(outcome.code(changes_fail=True))
 
 
-def _check_corpus(cleaner: Cleaner, item: InputFile, text_field: str, outcome: Outcome) -> int:
+def _check_corpus(cleaner: Cleaner, item: InputFile, text_field: str, outcome: Outcome, jobs: int = 1) -> int:
     """How many records of a corpus file cleaning would change (nothing is written)."""
     try:
         if item.path.suffix.lower() == ".jsonl":
             with item.path.open(encoding="utf-8", errors="replace") as source:
-                stats = clean_jsonl(source, io.StringIO(), cleaner, text_field)
+                stats = clean_jsonl(source, io.StringIO(), cleaner, text_field, jobs=jobs)
             for error in stats.errors[:20]:
                 outcome.error(item.path, error)
             return stats.changed
-        return sum(cleaner.clean_text(text).changed for text in iter_parquet_texts(str(item.path), text_field))
+        return sum(result.changed for result in clean_texts(cleaner, iter_parquet_texts(str(item.path), text_field), jobs))
     except Exception as exc:  # a damaged corpus file is one line of error, never a crash
         outcome.error(item.path, f"cannot read corpus ({type(exc).__name__}: {exc})")
         return 0

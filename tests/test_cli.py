@@ -203,3 +203,12 @@ def test_jobs_write_what_one_job_writes(runner, work):
     assert "empty.txt: empty file" in two.stderr and "record 4" in two.stderr
     assert _tree(work / "one") == _tree(work / "two")
     assert len(_tree(work / "two")) > 20
+
+
+def test_check_on_two_jobs_says_what_one_job_says(runner, work):
+    (work / "fixtures" / "empty.txt").write_bytes(b"")
+    one = runner.invoke(main, ["check", "fixtures"])
+    two = runner.invoke(main, ["check", "fixtures", "-j", "2"])
+    assert one.exit_code == two.exit_code == 2
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    assert one.stdout.count("would change") == 8
