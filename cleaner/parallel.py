@@ -16,7 +16,7 @@ import itertools
 import multiprocessing
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, TypeVar
+from typing import Iterable, Iterator, Sequence, TypeVar
 
 from .api import Cleaner, InputError
 from .core import CleanResult
@@ -81,10 +81,10 @@ def clean_texts(cleaner: Cleaner, texts: Iterable[str], jobs: int = 1) -> Iterat
     return _ordered_map(_clean_text, texts, cleaner, jobs)
 
 
-def clean_files(cleaner: Cleaner, paths: Iterable[Path], max_bytes: int,
+def clean_files(cleaner: Cleaner, paths: Sequence[Path], max_bytes: int,
                 jobs: int = 1) -> Iterator[CleanResult | BadInput | InputError]:
-    """Each file read and cleaned on ``jobs`` processes, in order: its result, or the error
-    that stopped it."""
-    if jobs <= 1:
+    """Each file read and cleaned on ``jobs`` processes (no more than there are files: each
+    process loads the models' tables), in order: its result, or the error that stopped it."""
+    if min(jobs, len(paths)) <= 1:
         return (_file_result(cleaner, path, max_bytes) for path in paths)
-    return _ordered_map(_clean_file, ((path, max_bytes) for path in paths), cleaner, jobs)
+    return _ordered_map(_clean_file, ((path, max_bytes) for path in paths), cleaner, min(jobs, len(paths)))
