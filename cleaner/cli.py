@@ -7,13 +7,15 @@ stderr naming the file).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import click
 
@@ -161,18 +163,30 @@ def clean(ctx: click.Context, paths: tuple[Path, ...], output_dir: Path, in_plac
     plain = [item for item in items if item.path.suffix.lower() not in CORPUS_SUFFIXES]
     if site_chrome and len(plain) >= 3:
         cleaner = _with_site_chrome(cleaner, plain, max_bytes)
-    # The results first: zip then runs them to their end, which lets the workers go.
-    for result, item in zip(clean_files(cleaner, [item.path for item in plain], max_bytes, jobs), plain):
-        result = _checked(item, result, outcome)
-        if result is not None:
-            _write_clean_file(item, result, output_dir, in_place, formats, outcome)
-    for item in items:
-        if item.path.suffix.lower() in CORPUS_SUFFIXES:
-            _clean_corpus(cleaner, item, output_dir, in_place, formats, text_field, outcome, jobs)
+    with _reporting_dead_workers(outcome):
+        # The results first: zip then runs them to their end, which lets the workers go.
+        for result, item in zip(clean_files(cleaner, [item.path for item in plain], max_bytes, jobs), plain):
+            result = _checked(item, result, outcome)
+            if result is not None:
+                _write_clean_file(item, result, output_dir, in_place, formats, outcome)
+        for item in items:
+            if item.path.suffix.lower() in CORPUS_SUFFIXES:
+                _clean_corpus(cleaner, item, output_dir, in_place, formats, text_field, outcome, jobs)
     if not in_place:
         click.echo(f"cleaned {outcome.changed} changed file(s) into {output_dir}/"
                    + (f"; {outcome.errors} problem(s)" if outcome.errors else ""), err=True)
     ctx.exit(outcome.code(changes_fail=in_place))
+
+
+@contextlib.contextmanager
+def _reporting_dead_workers(outcome: Outcome) -> Iterator[None]:
+    """A worker process that died (killed for memory, say) is one line of error, not a crash;
+    the files it left are not cleaned."""
+    try:
+        yield
+    except BrokenProcessPool:
+        outcome.error("--jobs", "a worker process died (out of memory?); the files after it were not cleaned: "
+                                "rerun them with --jobs 1 to find the one that kills it")
 
 
 def _write_clean_file(item: InputFile, result: CleanResult, output_dir: Path, in_place: bool,
@@ -286,17 +300,18 @@ def check(ctx: click.Context, paths: tuple[Path, ...], text_field: str, jobs: in
     jobs = jobs or available_jobs()
     items = list(_inputs(paths, outcome))
     plain = [item for item in items if item.path.suffix.lower() not in CORPUS_SUFFIXES]
-    for result, item in zip(clean_files(cleaner, [item.path for item in plain], max_bytes, jobs), plain):
-        result = _checked(item, result, outcome)
-        if result is not None and result.changed:
-            outcome.changed += 1
-            click.echo(f"would change {item.path} ({_summary(result)})")
-    for item in items:
-        if item.path.suffix.lower() in CORPUS_SUFFIXES:
-            changed = _check_corpus(cleaner, item, text_field, outcome, jobs)
-            if changed:
+    with _reporting_dead_workers(outcome):
+        for result, item in zip(clean_files(cleaner, [item.path for item in plain], max_bytes, jobs), plain):
+            result = _checked(item, result, outcome)
+            if result is not None and result.changed:
                 outcome.changed += 1
-                click.echo(f"would change {item.path} ({changed} record(s))")
+                click.echo(f"would change {item.path} ({_summary(result)})")
+        for item in items:
+            if item.path.suffix.lower() in CORPUS_SUFFIXES:
+                changed = _check_corpus(cleaner, item, text_field, outcome, jobs)
+                if changed:
+                    outcome.changed += 1
+                    click.echo(f"would change {item.path} ({changed} record(s))")
     ctx.exit(outcome.code(changes_fail=True))
 
 

@@ -13,8 +13,8 @@ process writes. Batches keep memory bounded on a corpus of any size. (Past one m
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, TypeVar
 
@@ -67,11 +67,13 @@ def _clean_file(job: tuple[Path, int]) -> CleanResult | BadInput | InputError:
 
 
 def _ordered_map(function, items: Iterable[_T], cleaner: Cleaner, jobs: int) -> Iterator[_R]:
+    # An executor rather than multiprocessing.Pool: if a worker dies (killed for memory, say),
+    # the map raises BrokenProcessPool instead of waiting for its results for ever.
     batch = jobs * BATCH_PER_JOB
-    with multiprocessing.get_context().Pool(jobs, initializer=_start, initargs=(cleaner,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_start, initargs=(cleaner,)) as pool:
         iterator = iter(items)
         while chunk := list(itertools.islice(iterator, batch)):
-            yield from pool.imap(function, chunk, chunksize=CHUNK)
+            yield from pool.map(function, chunk, chunksize=CHUNK)
 
 
 def clean_texts(cleaner: Cleaner, texts: Iterable[str], jobs: int = 1) -> Iterator[CleanResult]:

@@ -212,3 +212,19 @@ def test_check_on_two_jobs_says_what_one_job_says(runner, work):
     assert one.exit_code == two.exit_code == 2
     assert one.stdout == two.stdout and one.stderr == two.stderr
     assert one.stdout.count("would change") == 8
+
+
+def test_a_dead_worker_is_one_line_and_exit_2(runner, work, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    import cleaner.cli
+
+    def dying(*args, **kwargs):
+        raise BrokenProcessPool("a child process terminated abruptly")
+        yield
+
+    monkeypatch.setattr(cleaner.cli, "clean_files", dying)
+    for command in (["clean", "fixtures", "-o", "out", "-j", "2"], ["check", "fixtures", "-j", "2"]):
+        result = runner.invoke(main, command)
+        assert result.exit_code == 2, result.output
+        assert len([line for line in result.stderr.splitlines() if "worker process died" in line]) == 1

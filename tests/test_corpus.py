@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 
 import pytest
 from click.testing import CliRunner
@@ -100,3 +101,27 @@ def test_jsonl_on_two_jobs_keeps_every_record_in_its_place():
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[1].splitlines()[3])["text"] == "发展是第一要务，我们要坚持改革开放。\n"
     assert outputs[1].splitlines()[0] == "not json" and outputs[1].splitlines()[-1] == "not json"
+
+
+def _die(text: str):
+    import os
+
+    os._exit(1)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang():
+    from concurrent.futures.process import BrokenProcessPool
+
+    from cleaner import parallel
+
+    def hung(signum, frame):
+        raise TimeoutError("the batch waited for a dead worker")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        with pytest.raises(BrokenProcessPool):
+            list(parallel._ordered_map(_die, ["文本"] * 8, Cleaner(), 2))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
