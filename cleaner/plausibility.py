@@ -334,6 +334,12 @@ def name_cost(name: str) -> float:
 
 
 @lru_cache(maxsize=1)
+def _inner_pairs() -> frozenset[str]:
+    """The pairs of characters that stand inside the lexicon's words of three or more."""
+    return frozenset(word[i : i + 2] for word in _lexicon() if len(word) > 2 for i in range(len(word) - 1))
+
+
+@lru_cache(maxsize=1)
 def _long_word_endings() -> frozenset[str]:
     return frozenset(word[-SHORT_WORD:] for word in _lexicon() if len(word) > SHORT_WORD)
 
@@ -509,6 +515,9 @@ class WordTail(NamedTuple):
     mark: str = ""
     since_mark: int = 0
     waiting_mark_bits: float = 0.0
+    #: the context model's bonus for the last pair of Han characters when it comes from the
+    #: longer words the pair stands in (0.0 otherwise): what a name made of them may not claim
+    word_bonus: float = 0.0
 
     @property
     def total(self) -> float:
@@ -552,6 +561,7 @@ def extend(tail: WordTail, ch: str) -> tuple[WordTail, float]:
                 added + context)
     ch_s = _simplified(ch)
     lexicon = _lexicon()
+    word_bonus = 0.0
     best = tail.costs[-1] + _lone_cost(ch)
     chars = tail.chars
     first = max(0, len(chars) - (SHORT_WORD - 1))
@@ -562,13 +572,17 @@ def extend(tail: WordTail, ch: str) -> tuple[WordTail, float]:
         if word_cost is not None:
             best = min(best, tail.costs[start] + word_cost)
     if chars:
-        best = min(best, tail.costs[-2] + name_cost(chars[-1] + ch_s))
+        # A name does not claim the bonus its pairs earn inside longer words (鲁吉 from 格鲁吉亚
+        # would make 鲁吉元 commoner than 陈吉元); a pair seen as a name (龚雯) keeps its own.
+        if context < 0 and chars[-1] + ch_s in _inner_pairs():
+            word_bonus = context
+        best = min(best, tail.costs[-2] + name_cost(chars[-1] + ch_s) - word_bonus)
         if len(chars) >= 2:
-            best = min(best, tail.costs[-3] + name_cost(chars[-2:] + ch_s))
+            best = min(best, tail.costs[-3] + name_cost(chars[-2:] + ch_s) - word_bonus - tail.word_bonus)
     chars = (chars + ch_s)[-(MAX_WORD - 1):]
     costs = (*tail.costs, best)[-MAX_WORD:]
     return (WordTail(chars, costs, ch, tail.context + context, tail.last, tail.mark,
-                     min(tail.since_mark + 1, MAX_MARK_DISTANCE), waiting),
+                     min(tail.since_mark + 1, MAX_MARK_DISTANCE), waiting, word_bonus),
             best - tail.costs[-1] + context)
 
 

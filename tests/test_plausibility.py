@@ -62,6 +62,22 @@ def test_a_dictionary_word_is_no_unheard_of_pair():
     assert plausibility.pair_bits("炮", "美") > 0
 
 
+def test_a_name_does_not_claim_the_bonus_its_pairs_earn_inside_longer_words():
+    # 鲁吉 is usual only inside 格鲁吉亚: the name 鲁吉元 costs the name model's bits and the
+    # context model's penalty for 吉元, with no bonus for 鲁吉 (which let 鲁 beat 陈 in the Sina
+    # twin 陈吉元).
+    assert plausibility.pair_bits("鲁", "吉") < 0
+    expected = plausibility.name_cost("鲁吉元") + plausibility.pair_bits("吉", "元")
+    assert plausibility.segment_cost("鲁吉元") == pytest.approx(expected)
+
+
+def test_a_name_keeps_the_bonus_it_earns_as_a_name():
+    # 龚雯 signs news reports in the training text: the pair is usual as a name, and counts.
+    assert plausibility.pair_bits("龚", "雯") < 0
+    expected = plausibility.name_cost("龚雯") + plausibility.pair_bits("龚", "雯")
+    assert plausibility.segment_cost("龚雯") == pytest.approx(expected)
+
+
 def test_pair_bits_know_where_paragraphs_end_and_spaces_fall():
     # A legacy decoder can swallow a line break with a lost byte; the repair must prefer the
     # break after 。 to a digit, and a break to a space between Chinese characters.
