@@ -96,17 +96,20 @@ def _make_cleaner(ctx: click.Context, config: Path | None, script: str | None, p
         raise click.UsageError(str(exc), ctx) from None
 
 
-def _checked(item: InputFile, result: CleanResult | BadInput | InputError, outcome: Outcome) -> CleanResult | None:
-    """``result`` if the file could be cleaned (with a warning if bytes were lost), else None
-    once the error is reported."""
-    if isinstance(result, (BadInput, InputError)):
-        outcome.error(item.path, str(result))
-        return None
-    if result.decode and result.decode.get("lossy_bytes"):
-        offsets = ", ".join(map(str, result.decode["lossy_offsets"][:5]))
-        outcome.warn(item.path, f"{result.decode['lossy_bytes']} undecodable byte(s) replaced with U+FFFD "
-                                f"(first at offset {offsets}); decoded as {result.encoding}")
-    return result
+def _cleaned(cleaner: Cleaner, items: list[InputFile], max_bytes: int, jobs: int,
+             outcome: Outcome) -> Iterator[tuple[InputFile, CleanResult]]:
+    """Each file that could be cleaned, with its result, in order (on ``jobs`` processes); the
+    others are reported, and a lossy decode is reported as a warning."""
+    # The results first: zip then runs them to their end, which lets the workers go.
+    for result, item in zip(clean_files(cleaner, [item.path for item in items], max_bytes, jobs), items):
+        if isinstance(result, (BadInput, InputError)):
+            outcome.error(item.path, str(result))
+            continue
+        if result.decode and result.decode.get("lossy_bytes"):
+            offsets = ", ".join(map(str, result.decode["lossy_offsets"][:5]))
+            outcome.warn(item.path, f"{result.decode['lossy_bytes']} undecodable byte(s) replaced with U+FFFD "
+                                    f"(first at offset {offsets}); decoded as {result.encoding}")
+        yield item, result
 
 
 def _inputs(paths: Iterable[Path], outcome: Outcome, skip: Path | None = None) -> Iterable[InputFile]:
@@ -164,11 +167,8 @@ def clean(ctx: click.Context, paths: tuple[Path, ...], output_dir: Path, in_plac
     if site_chrome and len(plain) >= 3:
         cleaner = _with_site_chrome(cleaner, plain, max_bytes)
     with _reporting_dead_workers(outcome):
-        # The results first: zip then runs them to their end, which lets the workers go.
-        for result, item in zip(clean_files(cleaner, [item.path for item in plain], max_bytes, jobs), plain):
-            result = _checked(item, result, outcome)
-            if result is not None:
-                _write_clean_file(item, result, output_dir, in_place, formats, outcome)
+        for item, result in _cleaned(cleaner, plain, max_bytes, jobs, outcome):
+            _write_clean_file(item, result, output_dir, in_place, formats, outcome)
         for item in items:
             if item.path.suffix.lower() in CORPUS_SUFFIXES:
                 _clean_corpus(cleaner, item, output_dir, in_place, formats, text_field, outcome, jobs)
@@ -301,9 +301,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], text_field: str, jobs: in
     items = list(_inputs(paths, outcome))
     plain = [item for item in items if item.path.suffix.lower() not in CORPUS_SUFFIXES]
     with _reporting_dead_workers(outcome):
-        for result, item in zip(clean_files(cleaner, [item.path for item in plain], max_bytes, jobs), plain):
-            result = _checked(item, result, outcome)
-            if result is not None and result.changed:
+        for item, result in _cleaned(cleaner, plain, max_bytes, jobs, outcome):
+            if result.changed:
                 outcome.changed += 1
                 click.echo(f"would change {item.path} ({_summary(result)})")
         for item in items:

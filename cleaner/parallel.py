@@ -16,7 +16,7 @@ import itertools
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence, TypeVar
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .api import Cleaner, InputError
 from .core import CleanResult
@@ -66,7 +66,7 @@ def _clean_file(job: tuple[Path, int]) -> CleanResult | BadInput | InputError:
     return _file_result(_cleaner, *job)
 
 
-def _ordered_map(function, items: Iterable[_T], cleaner: Cleaner, jobs: int) -> Iterator[_R]:
+def _ordered_map(function: Callable[[_T], _R], items: Iterable[_T], cleaner: Cleaner, jobs: int) -> Iterator[_R]:
     # An executor rather than multiprocessing.Pool: if a worker dies (killed for memory, say),
     # the map raises BrokenProcessPool instead of waiting for its results for ever.
     batch = jobs * BATCH_PER_JOB
@@ -87,6 +87,7 @@ def clean_files(cleaner: Cleaner, paths: Sequence[Path], max_bytes: int,
                 jobs: int = 1) -> Iterator[CleanResult | BadInput | InputError]:
     """Each file read and cleaned on ``jobs`` processes (no more than there are files: each
     process loads the models' tables), in order: its result, or the error that stopped it."""
-    if min(jobs, len(paths)) <= 1:
+    jobs = min(jobs, len(paths))
+    if jobs <= 1:
         return (_file_result(cleaner, path, max_bytes) for path in paths)
-    return _ordered_map(_clean_file, ((path, max_bytes) for path in paths), cleaner, min(jobs, len(paths)))
+    return _ordered_map(_clean_file, ((path, max_bytes) for path in paths), cleaner, jobs)
