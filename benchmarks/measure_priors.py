@@ -1,4 +1,4 @@
-"""The two priors the repair searches take from counts rather than from the models' tables,
+"""The priors the repair searches take from counts rather than from the models' tables,
 measured on the text the context model is counted from (never drawn by a benchmark).
 
 - A traditional-only character on a GBK (simplified) page: the tables give it its simplified
@@ -6,6 +6,9 @@ measured on the text the context model is counted from (never drawn by a benchma
   is ``plausibility.TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS``.
 - A half-width "?" between two Chinese characters: the models charge any ASCII character a flat
   4 bits; how rare one is there bounds ``pinyin.REAL_QUESTION_MARK_BITS``.
+- A full-width Latin letter and a box-drawing character: what GBK's letter and box rows give
+  when bytes are read wrong. The bits of a given one bound ``plausibility.FULL_WIDTH_LETTER_BITS``
+  and ``plausibility.BOX_DRAWING_BITS``.
 
     python benchmarks/measure_priors.py
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -23,7 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import corpus  # noqa: E402
 
 from cleaner import plausibility  # noqa: E402
-from cleaner.plausibility import TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS  # noqa: E402
+from cleaner.plausibility import (  # noqa: E402
+    BOX_DRAWING_BITS,
+    FULL_WIDTH_LETTER_BITS,
+    TRADITIONAL_ON_SIMPLIFIED_PAGE_BITS,
+)
 from cleaner.steps.pinyin import REAL_QUESTION_MARK_BITS  # noqa: E402
 
 QUESTION_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff])")
@@ -47,6 +55,17 @@ def main() -> None:
     print(f"half-width '?' between two Chinese characters: {questions:,}, "
           f"{math.log2(han / questions):.1f} bits a gap against the models' 4 for any ASCII character "
           f"(REAL_QUESTION_MARK_BITS = {REAL_QUESTION_MARK_BITS})")
+
+    counts = Counter(text)
+    for name, members, bits in (
+        ("full-width Latin letters", [c for c in counts if "Ａ" <= c <= "Ｚ" or "ａ" <= c <= "ｚ"],
+         f"FULL_WIDTH_LETTER_BITS = {FULL_WIDTH_LETTER_BITS}"),
+        ("box-drawing characters", [c for c in counts if "\u2500" <= c <= "\u257f"], f"BOX_DRAWING_BITS = {BOX_DRAWING_BITS}"),
+    ):
+        seen = sum(counts[c] for c in members)
+        given = sum(counts[c] * math.log2(len(text) / counts[c]) for c in members) / seen
+        print(f"{name}: {seen:,} of {len(text):,} characters, {math.log2(len(text) / seen):.1f} bits for any, "
+              f"{given:.1f} for a given one ({bits})")
 
 
 if __name__ == "__main__":

@@ -51,6 +51,12 @@ SINA_CHOICES = [
     # 脩 gives the same damage as 崖; the tables give it 修's count, yet on a GBK page a
     # traditional-only character is 8 bits rarer than its simplified form
     ("gbk", "村子北面的马头崖、竹园一带山高路远，乡亲们出行很不方便。"),
+    # GBK's letter and box rows are rare in prose (陈Ｄ说, 竺ＺＢ, ┅ without their measured
+    # costs); real full-width letters still read as themselves
+    ("gbk", "读了才知道常乃德的故事。"),
+    ("gbk", "她后来嫁给了筱冢康晴。"),
+    ("gbk", "马桶偶尔漏漏水，莲蓬头设计得不好。"),
+    ("gbk", "我们买的是ＩＢＭ的电脑。"),
     ("big5", "二○○○年長城將豎立倒計時牌。"),
     ("big5", "礦工（石膏）（孫寶田）"),
     ("big5", "隨時享用，而又隨時忘卻"),
