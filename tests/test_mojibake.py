@@ -297,6 +297,9 @@ def test_clean_text_is_untouched(clean):
         "這家餐廳的牛\ufffd肉麵味道很好，每天中午都有很多人排隊。",
         "經過一年的\ufffd努力，這個項目終於順利完成了。",
         "老師說明天要考試，大家都在\ufffd認真複習。",
+        # two rare characters by the U+FFFD: read as GBK, 廣秸�稈 gave 約峙鹊z, a letter glued
+        # to Chinese that the line did not have
+        "村裡推廣秸\ufffd稈還田。",
     ],
 )
 def test_a_stray_replacement_character_in_clean_text_is_not_mojibake(line):

@@ -398,8 +398,17 @@ def _best_cjk_repair(run: str, left: str = "", page: plausibility.PageModel | No
 
 
 def _added_foreign_bits(text: str, run: str) -> float:
-    """What a reading pays for letters of other scripts (kana, Cyrillic...) the run lacked."""
-    return FOREIGN_LETTER_BITS * max(0, _foreign_letters(text) - _foreign_letters(run))
+    """What a reading pays for letters of other scripts (kana, Cyrillic...) the run lacked, and
+    for ASCII letters glued to Chinese that it lacked: a trail byte read alone is a mark of
+    mojibake, not of its repair (a clean traditional line with a corrupt byte, 廣秸�稈, read as
+    GBK gave 約峙鹊z).
+
+    >>> _added_foreign_bits("約峙鹊z氣", "廣秸\ufffd稈氣") > 0 == _added_foreign_bits("拍X光", "拍X光")
+    True
+    """
+    added = _foreign_letters(text) - _foreign_letters(run)
+    added_glued = len(_GLUED_LETTER.findall(text)) - len(_GLUED_LETTER.findall(run))
+    return FOREIGN_LETTER_BITS * (max(0, added) + max(0, added_glued))
 
 
 def _in_context(candidate: tuple[float, str, str, float], run: str, left: str, right: str = "") -> float:
