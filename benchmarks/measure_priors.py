@@ -58,7 +58,7 @@ def main() -> None:
 
     counts = Counter(text)
     for name, members, bits in (
-        ("full-width Latin letters", [c for c in counts if "Ａ" <= c <= "Ｚ" or "ａ" <= c <= "ｚ"],
+        ("full-width Latin letters", [c for c in counts if c in plausibility.FULL_WIDTH_LETTERS],
          f"FULL_WIDTH_LETTER_BITS = {FULL_WIDTH_LETTER_BITS}"),
         ("box-drawing characters", [c for c in counts if "\u2500" <= c <= "\u257f"], f"BOX_DRAWING_BITS = {BOX_DRAWING_BITS}"),
     ):

@@ -46,6 +46,8 @@ from .resources import data_lines, data_pairs, opencc_chars
 UNSEEN_HAN = 27.0
 #: Cost of a character that never occurs in real text (U+FFFD, private use, controls).
 IMPOSSIBLE = 30.0
+#: Full-width Latin letters, GBK's letter row (row 3).
+FULL_WIDTH_LETTERS = frozenset(map(chr, range(0xFF21, 0xFF3B))) | frozenset(map(chr, range(0xFF41, 0xFF5B)))
 #: A full-width Latin letter (ＩＢＭ, Ａ股). The 2.1M characters of news and reviews that the
 #: context model counts hold 1,033, 15.8 bits for a given one (benchmarks/measure_priors.py);
 #: at the 10 bits of the block's digits and marks, GBK's letter row read a name's bytes wrong
@@ -89,7 +91,7 @@ def foreign_letter(ch: str) -> bool:
     >>> foreign_letter("Ê"), foreign_letter("Ｂ"), foreign_letter("B"), foreign_letter("中")
     (True, False, False, False)
     """
-    return not ch.isascii() and ch.isalpha() and not is_han(ch) and not "\uff21" <= ch <= "\uff5a"
+    return not ch.isascii() and ch.isalpha() and not is_han(ch) and ch not in FULL_WIDTH_LETTERS
 
 
 def is_han(ch: str) -> bool:
@@ -180,7 +182,7 @@ def _category_cost(ch: str) -> float:
         return IMPOSSIBLE
     if 0x3000 <= cp <= 0x303F:
         return 11.0 if ch in _PROSE_CJK_SYMBOLS else 15.0
-    if 0xFF21 <= cp <= 0xFF3A or 0xFF41 <= cp <= 0xFF5A:
+    if ch in FULL_WIDTH_LETTERS:
         return FULL_WIDTH_LETTER_BITS
     if 0xFF01 <= cp <= 0xFF5E:  # full-width ASCII
         return 10.0

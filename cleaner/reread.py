@@ -47,7 +47,6 @@ _FULL_WIDTH_DIGITS = frozenset("０１２３４５６７８９")
 _DIGITS = frozenset("0123456789一二三四五六七八九十百千零〇○") | _FULL_WIDTH_DIGITS
 # A decimal point or ratio sign stands between digits; a per cent sign ends a number.
 _NUMBER_JOINERS = frozenset("．∶")
-_FULL_WIDTH_LETTERS = frozenset(chr(c) for c in range(0xFF21, 0xFF3B)) | frozenset(chr(c) for c in range(0xFF41, 0xFF5B))
 LETTER_BESIDE_HAN_BITS = 6.0
 # A counter after a number (三名, １９９８年) is usual; the context model says most of it, and more
 # (6 bits) let number readings win over words (二屆 over 懂得 in a misaligned stretch).
@@ -165,7 +164,7 @@ def neighbour_bonus(left: str, ch: str, before: str = "") -> float:
         return 0.0  # the start of the text
     if left in _DIGITS and ch in _COUNTERS:
         return DIGIT_COUNTER_BITS
-    if _in_number(before, left, ch) or (left in _FULL_WIDTH_LETTERS and ch in _FULL_WIDTH_LETTERS):
+    if _in_number(before, left, ch) or (left in plausibility.FULL_WIDTH_LETTERS and ch in plausibility.FULL_WIDTH_LETTERS):
         return 5.0  # runs of full-width digits or of letters (１９９８, ２３．４％, ＣＤＭＡ, tables)
     if (_glued_like(ch) and plausibility.is_han(left)) or (_glued_like(left) and plausibility.is_han(ch)):
         return -LETTER_BESIDE_HAN_BITS  # a lone Latin letter glued to Chinese: a misread trail byte
