@@ -296,3 +296,19 @@ def test_after_an_annotated_trail_byte_the_decoder_is_in_step_again():
     tokens = _tokens("爲?chàn)?d(zài)x(shì)《", 1)
     assert tokens[2] == _AnnotatedTrail("d", "zài")
     assert tokens[3:] == list("x(shì)《")
+
+
+def test_a_repair_never_holds_a_character_the_page_shows_annotated_without_its_annotation():
+    # The site annotated every 對 on the page (對(duì) stands intact at the start). The stretch
+    # after 高 is read one byte out of step down to three lost pairs, and the likeliest reading
+    # of those, ’。對於, puts a 對 there that has no annotation: the site cannot have made
+    # this page from it. Whatever the step reads instead must damage back into the same page.
+    text = CONTEXT + "大家對這部影片的評價很高。１９９５年初的第十七部———《金眼》，票房收入很高。"
+    site = ["摺", "對"]
+    dirty = damage.gbk_byte_annotate(text, site)
+    assert "?zhé)" in dirty and "???" in dirty
+    out = step.apply(dirty).text
+    assert "對於" not in out
+    assert damage.gbk_byte_annotate(out, site) == dirty
+    assert pinyin._unannotated_listed("相對", "相?duì)", {"對": "duì"}) == set()
+    assert pinyin._unannotated_listed("相對", "相對", {"對": "duì"}) == {"對"}

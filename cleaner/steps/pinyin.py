@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -258,10 +258,12 @@ def _character_before(line: str, start: int) -> int:
 
 
 def repair_damage(line: str, traditional: bool, page: plausibility.PageModel | None = None,
-                  ending: str = ENDS_TEXT) -> tuple[list[Repair], list[str]]:
+                  ending: str = ENDS_TEXT, listed: dict[str, str] | None = None) -> tuple[list[Repair], list[str]]:
     """Repairs of ``?py)`` damage in one line, and descriptions of damage left alone. ``page``:
     what the page's intact text says about neighbours (:func:`intact_parts`); ``ending``: what
-    follows the line (by default nothing: it is the whole text)."""
+    follows the line (by default nothing: it is the whole text); ``listed``: characters the
+    page shows annotated, with their reading (:func:`listed_characters`; by default the line's)."""
+    listed = listed_characters(line) if listed is None else listed
     repairs: list[Repair] = []
     undecided: list[str] = []
     position = 0
@@ -288,13 +290,17 @@ def repair_damage(line: str, traditional: bool, page: plausibility.PageModel | N
             for text, phantoms in _solutions(prev, items, restrict):
                 if traditional and not _fits_traditional(_introduced(text, [prev, *items])):
                     continue
+                # ...with the annotation of the window's last character, just after it
+                if _unannotated_listed(text, line[prev_index : _after_annotation(line, end)], listed):
+                    continue
                 solutions.append((plausibility.segment_cost(text, left, page), text, phantoms))
             if solutions:
                 break
         solutions.sort()
         if not solutions or (len(solutions) > 1 and solutions[1][0] - solutions[0][0] < 4.0 and solutions[1][1] != solutions[0][1]):
             # Denser damage (bare "?", misaligned stretches): search the rest of the line.
-            found = _search_repair(prev, _tokens(line, match.start()), traditional, page, left=left, ending=ending)
+            found = _search_repair(prev, _tokens(line, match.start()), traditional, page, left=left, ending=ending,
+                                   listed=listed, damaged=line[prev_index:])
             if found is None:
                 undecided.append(line[prev_index:end])
                 position = end
@@ -404,12 +410,15 @@ def _group_options(before: int | None, group: list, allowed: frozenset[str] | No
 
 
 def _search_repair(prev: str, tokens: list, traditional: bool, page: plausibility.PageModel | None = None,
-                   left: str = "", ending: str = ENDS_TEXT) -> tuple[str, int, int] | None:
+                   left: str = "", ending: str = ENDS_TEXT, listed: dict[str, str] | None = None,
+                   damaged: str = "") -> tuple[str, int, int] | None:
     """Rebuild the bytes of ``prev`` and the rest of the line with every unknown as a set of
     options, and let the re-reading search pick the most plausible decoding, after ``left``
     (the line before ``prev``: its last words, and the quotes it leaves open for the stretch
-    to close; ``ending``: what follows the line). Returns the text and the numbers of phantoms
-    and lost pairs it restored."""
+    to close; ``ending``: what follows the line). A reading with bytes of a ``listed`` character
+    that ``damaged`` (the text searched) shows no annotation for is refused; where the character
+    is one of the reading's own, the search runs again with it avoided. Returns the text and the
+    numbers of phantoms and lost pairs it restored."""
     head = _gbk(prev)
     if head is None or not tokens:
         return None
@@ -442,13 +451,80 @@ def _search_repair(prev: str, tokens: list, traditional: bool, page: plausibilit
             return None
         alternatives.append([(data, 0.0)])
         before = data[-1]
-    reading = reread(alternatives, "gbk", beam=SEARCH_BEAM, avoid=plausibility.simplified_only() if traditional else frozenset(),
-                     page=page, left=left, open_before=open_brackets(left))
+    avoid = plausibility.simplified_only() if traditional else frozenset()
+    for _ in range(MAX_LISTED_RETRIES + 1):
+        reading = reread(alternatives, "gbk", beam=SEARCH_BEAM, avoid=avoid, page=page, left=left,
+                         open_before=open_brackets(left))
+        unannotated = reading and listed and _unannotated_listed(reading.text, damaged, listed)
+        if not unannotated:
+            break
+        if not unannotated & set(reading.text) - avoid:
+            return None  # only across characters: no character to avoid
+        avoid = avoid | unannotated
+    else:
+        return None
     if reading is None or (traditional and not _fits_traditional(_introduced(reading.text, tokens))):
         return None
     if _TRAIL_RESIDUE.search(reading.text[1:]) or reading.bits / len(reading.text) > MAX_SEARCH_BITS_PER_CHAR:
         return None  # ASCII-range trail bytes left over, or implausible: still misaligned
     return reading.text, sum(isinstance(t, _Unknown) for t in tokens), sum(t is _LOST_PAIR for t in tokens)
+
+
+#: Searches run again after a reading with an unannotated listed character, at most.
+MAX_LISTED_RETRIES = 2
+_ANY_ANNOTATION = re.compile(f"[(（?]({_PY})[)）]")  # an annotation, or what damage left of one
+
+
+def _after_annotation(line: str, position: int) -> int:
+    """``position``, or the end of an annotation that starts there."""
+    match = _BARE_ANNOTATION.match(line, position)
+    return match.end() if match else position
+
+
+def listed_characters(text: str) -> dict[str, str]:
+    """The characters ``text`` shows with a verified annotation, and the reading given: the
+    site's search-and-replace annotated every occurrence of their bytes.
+
+    >>> listed_characters("當(dāng)好排頭兵，函数(int)")
+    {'當': 'dāng'}
+    """
+    return {m.group(1): normalise_reading(m.group(2)) for m in _ANNOTATION.finditer(text) if _verified(m)}
+
+
+def _unannotated_listed(text: str, damaged: str, listed: dict[str, str]) -> set[str]:
+    """Listed characters whose GBK bytes, anywhere in ``text`` (also across two characters),
+    occur more often than ``damaged`` shows annotations reading as they do: the site would have
+    annotated each occurrence, so ``text`` cannot be what it damaged. An occurrence that shares
+    a byte with a pair reading one of the annotations shown is let through: the site may have
+    annotated that pair first, and the annotation parted the bytes.
+
+    >>> _unannotated_listed("相對", "相?duì)", {"對": "duì"}), _unannotated_listed("相對", "相對", {"對": "duì"})
+    (set(), {'對'})
+    """
+    data = _gbk(text)
+    if data is None or not listed:
+        return set()
+    shown = Counter(normalise_reading(m.group(1)) for m in _ANY_ANNOTATION.finditer(damaged))
+    found: Counter[str] = Counter()
+    holders: defaultdict[str, set[str]] = defaultdict(set)
+
+    def parted(i: int) -> bool:
+        for j in (i - 1, i + 1):
+            try:
+                neighbour = data[j : j + 2].decode("gbk") if j >= 0 else ""
+            except UnicodeDecodeError:
+                continue
+            if len(neighbour) == 1 and any(reads(neighbour, reading) for reading in shown):
+                return True
+        return False
+
+    for ch, reading in listed.items():
+        code = ch.encode("gbk")
+        count = sum(data.startswith(code, i) and not parted(i) for i in range(len(data) - 1))
+        if count:
+            found[reading] += count
+            holders[reading].add(ch)
+    return {ch for reading, count in found.items() if count > shown[reading] for ch in holders[reading]}
 
 
 def _ends_reading(data: bytes, annotated: _AnnotatedTrail) -> bool:
@@ -687,13 +763,14 @@ class PinyinStep(Step):
         lines = text.split("\n")
         # A snapshot: repairs below change ``lines``, and the page is only read if a search runs.
         page = plausibility.PageModel(part for line in tuple(lines) for part in intact_parts(line))
+        listed = listed_characters(text)
         changes: list[Change] = []
         findings: list[Finding] = []
         for index, line in enumerate(lines):
             if not _CANDIDATE_LINE.search(line):
                 continue
             ending = BREAK_FOLLOWS if index < len(lines) - 1 else ENDS_FILE if index else ENDS_TEXT
-            fixed, reasons, notes = self._fix_line(line, traditional, page, ending)
+            fixed, reasons, notes = self._fix_line(line, traditional, page, ending, listed)
             for note in notes:
                 findings.append(Finding(self.name, "undecided", index + 1, note, {}))
             if fixed != line:
@@ -704,13 +781,13 @@ class PinyinStep(Step):
         return StepOutput("\n".join(lines), tuple(changes), tuple(findings))
 
     def _fix_line(self, line: str, traditional: bool, page: plausibility.PageModel,
-                  ending: str) -> tuple[str, list[str], list[str]]:
+                  ending: str, listed: dict[str, str]) -> tuple[str, list[str], list[str]]:
         reasons: list[str] = []
         notes: list[str] = []
         if "?" in line:
             line = self._realign_stray_leads(line, traditional, reasons)
         if "?" in line and _DAMAGE.search(line):
-            repairs, undecided = repair_damage(line, traditional, page, ending)
+            repairs, undecided = repair_damage(line, traditional, page, ending, listed)
             notes += [f"pinyin byte damage left as is: {u}" for u in undecided]
             for r in reversed(repairs):
                 line = line[: r.start] + r.text + line[r.end :]
