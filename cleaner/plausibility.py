@@ -261,6 +261,17 @@ def simplified_only() -> frozenset[str]:
     return frozenset(k for k, v in opencc_chars("st_chars.tsv").items() if k not in v)
 
 
+@lru_cache(maxsize=1)
+def regional_forms() -> frozenset[str]:
+    """The forms Taiwan and Hong Kong pages write for OpenCC's standard traditional characters;
+    a few are simplified-only to OpenCC (群 秘, where its standard writes 羣 祕).
+
+    >>> sorted({"為", "群", "秘", "爲"} & regional_forms())
+    ['為', '秘', '群']
+    """
+    return frozenset(ch for forms in opencc_chars("regional_forms.tsv").values() for ch in forms)
+
+
 _RARE_CACHE: dict[int, re.Pattern[str]] = {}
 
 

@@ -38,6 +38,10 @@
 - ``ts_chars.tsv`` / ``st_chars.tsv``: OpenCC's own traditional->simplified and
   simplified->traditional character tables (TSCharacters, STCharacters), exported with OpenCC's
   ``opencc_dict`` tool.
+- ``regional_forms.tsv``: OpenCC's tables from its standard traditional forms to the forms of
+  Taiwan and Hong Kong (TWVariants, HKVariants), exported the same way. A few regional forms
+  are what OpenCC's standard converts away from (群 秘 for its 羣 祕): on a traditional page
+  they are not evidence of simplified text.
 - ``opencc_triggers.json``: for each OpenCC config the script step uses, every character that
   occurs in a key of one of its dictionaries. A line with none of them is left unchanged by
   that config, so the converter can be skipped exactly.
@@ -260,6 +264,18 @@ def main() -> None:
         mapping = opencc_table(table)
         write_table(name, f"OpenCC {table}: character -> space-separated targets, first is the default.",
                     sorted((k, " ".join(v)) for k, v in mapping.items()))
+    write_regional_forms()
+
+
+def write_regional_forms() -> None:
+    regional: dict[str, list[str]] = {}
+    for table in VARIANT_TABLES:
+        for standard, variants in opencc_table(table).items():
+            if len(standard) == 1:
+                regional.setdefault(standard, [])
+                regional[standard] += [v for v in variants if len(v) == 1 and v not in regional[standard]]
+    write_table("regional_forms.tsv", f"OpenCC {' + '.join(VARIANT_TABLES)}: standard traditional character -> "
+                "space-separated regional forms.", sorted((k, " ".join(v)) for k, v in regional.items() if v))
 
 
 if __name__ == "__main__":

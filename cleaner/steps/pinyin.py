@@ -451,7 +451,7 @@ def _search_repair(prev: str, tokens: list, traditional: bool, page: plausibilit
             return None
         alternatives.append([(data, 0.0)])
         before = data[-1]
-    avoid = plausibility.simplified_only() if traditional else frozenset()
+    avoid = _not_traditional() if traditional else frozenset()
     for _ in range(MAX_LISTED_RETRIES + 1):
         reading = reread(alternatives, "gbk", beam=SEARCH_BEAM, avoid=avoid, page=page, left=left,
                          open_before=open_brackets(left))
@@ -463,7 +463,7 @@ def _search_repair(prev: str, tokens: list, traditional: bool, page: plausibilit
         avoid = avoid | unannotated
     else:
         return None
-    if reading is None or (traditional and not _fits_traditional(_introduced(reading.text, tokens))):
+    if reading is None or (traditional and not _fits_traditional(_introduced(reading.text, [prev, *tokens]))):
         return None
     if _TRAIL_RESIDUE.search(reading.text[1:]) or reading.bits / len(reading.text) > MAX_SEARCH_BITS_PER_CHAR:
         return None  # ASCII-range trail bytes left over, or implausible: still misaligned
@@ -549,11 +549,18 @@ def _introduced(text: str, tokens: list) -> str:
 COMMON_ON_TRADITIONAL_PAGES = 3000
 
 
+@lru_cache(maxsize=1)
+def _not_traditional() -> frozenset[str]:
+    """Characters no traditional page writes: OpenCC's simplified-only ones, but for the forms
+    Taiwan and Hong Kong pages write (群 秘, which OpenCC's standard makes 羣 祕)."""
+    return plausibility.simplified_only() - plausibility.regional_forms()
+
+
 def _fits_traditional(text: str) -> bool:
-    """Could these characters be on a traditional page: none simplified-only, each one in Big5,
-    a traditional form OpenCC writes (爲 衆, which Big5 lacks), or a common character that
-    conversion leaves alone (着)?"""
-    simplified = plausibility.simplified_only()
+    """Could these characters be on a traditional page: none simplified-only (but for the
+    regional forms, 群), each one in Big5, a traditional form OpenCC writes (爲 衆, which Big5
+    lacks), or a common character that conversion leaves alone (着)?"""
+    simplified = _not_traditional()
     traditional = plausibility.traditional_only()
     common = plausibility.common_han(COMMON_ON_TRADITIONAL_PAGES)
     converted = opencc_chars("st_chars.tsv")
