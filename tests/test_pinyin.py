@@ -230,6 +230,11 @@ STRAY = [
     ("我們在會上討論了這個問題。大家都認爲，應當儘快解決。", 1),
     # 價 is 83 72: A3 83 is no GBK code, so 。's trail byte makes a second "?"
     ("市場上的蔬菜很新鮮。價格也比去年便宜了不少。", 1),
+    # the stretch ends on 滸 (9D 47): a character made with an ASCII trail byte is from GBK's
+    # extension rows, rare or not, and the bytes leave no choice of it
+    ("這些畫作陸續送到了北京。後來《水滸傳》的演員都來看過", 1),
+    # the stray byte follows ％, which the page made half-width
+    ("油田完成了全年計劃的１０１．８６％。這是工人們冒著嚴寒幹出來的", 1),
 ]
 
 

@@ -68,9 +68,10 @@ _PINYIN_WORD = re.compile(f"(?<![A-Za-z{_TONED}])[a-z{_TONED}]*[{_TONED}][a-z{_T
 _CANDIDATE_LINE = re.compile(f"[?(（{_TONED}]")
 _TONED_VOWEL = re.compile(f"[{_TONED}]")
 _LETTER_QUESTION = re.compile(r"[A-Za-z]\?[A-Za-z]")
-# A "?" after a Chinese character or mark, followed by more than a space: maybe a stray lead
-# byte in front of a stretch read out of step.
-_STRAY_LEAD = re.compile("(?<=[^\\x00-\\x7f])\\?(?=\\S)")
+# A "?" after a Chinese character or mark (or a digit or "%", which may be full-width forms
+# the page made half-width), followed by more than a space: maybe a stray lead byte in front
+# of a stretch read out of step.
+_STRAY_LEAD = re.compile("(?:(?<=[^\\x00-\\x7f])|(?<=[0-9%]))\\?(?=\\S)")
 
 
 def normalise_reading(reading: str) -> str:
@@ -668,7 +669,10 @@ def realign_stray_lead(line: str, start: int, traditional: bool) -> Repair | Non
                 text = (head + body + last.encode()).decode("gbk")
             except UnicodeDecodeError:
                 continue
-            if not text.startswith("。") or not all(map(_common_prose_char, text[1:])):
+            # The last character is made with the ASCII trail byte: one of GBK's extension
+            # rows (no GB2312 character has such a trail), mostly traditional and rarer, and
+            # the bytes leave no choice of it.
+            if not text.startswith("。") or not all(map(_common_prose_char, text[1:-1])):
                 continue
             if traditional and not _fits_traditional(_introduced(text, list(line[first:end]))):
                 continue
