@@ -521,7 +521,11 @@ def _unannotated_listed(text: str, damaged: str, listed: dict[str, str]) -> set[
 
     for ch, reading in listed.items():
         code = ch.encode("gbk")
-        count = sum(data.startswith(code, i) and not parted(i) for i in range(len(data) - 1))
+        count = 0
+        i = data.find(code)
+        while i >= 0:
+            count += not parted(i)
+            i = data.find(code, i + 1)
         if count:
             found[reading] += count
             holders[reading].add(ch)
