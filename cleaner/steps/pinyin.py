@@ -676,7 +676,7 @@ def realign_stray_lead(line: str, start: int, traditional: bool) -> Repair | Non
             # The last character is made with the ASCII trail byte: one of GBK's extension
             # rows (no GB2312 character has such a trail), mostly traditional and rarer, and
             # the bytes leave no choice of it.
-            if not text.startswith("。") or not all(map(_common_prose_char, text[1:-1])):
+            if not text.startswith("。") or not _reads_as_prose(text[1:-1]):
                 continue
             if traditional and not _fits_traditional(_introduced(text, list(line[first:end]))):
                 continue
@@ -717,10 +717,27 @@ def _garbled(stretch: str) -> bool:
     return rare * 3 >= len(han) or bool(_GLUED_ASCII.search(stretch))
 
 
-def _common_prose_char(ch: str) -> bool:
-    """ASCII, a usual mark, or one of the 5,000 commonest Han characters: what a realigned
-    stretch of running text is made of (the garbage it replaces is full of rare ones)."""
-    return ch.isascii() or plausibility.usual_mark(ch) or ch in plausibility.common_han(5000)
+#: Han characters outside the 5,000 commonest that a realigned stretch may hold: a rare word or
+#: name (蜻蜓, 桫欏). The garbage a stretch out of step reads as is full of them.
+MAX_RARE_IN_STRETCH = 2
+
+
+def _reads_as_prose(stretch: str) -> bool:
+    """Is ``stretch`` made of ASCII, usual marks and Han characters, at most
+    ``MAX_RARE_IN_STRETCH`` of them outside the 5,000 commonest?
+
+    >>> _reads_as_prose("不可蜻蜓點"), _reads_as_prose("醽怼端疂")
+    (True, False)
+    """
+    common = plausibility.common_han(5000)
+    rare = 0
+    for ch in stretch:
+        if ch.isascii() or plausibility.usual_mark(ch) or ch in common:
+            continue
+        if not plausibility.is_han(ch):
+            return False
+        rare += 1
+    return rare <= MAX_RARE_IN_STRETCH
 
 
 def intact_parts(line: str) -> list[str]:
