@@ -235,6 +235,8 @@ STRAY = [
     ("這些畫作陸續送到了北京。後來《水滸傳》的演員都來看過", 1),
     # a rare word inside the stretch (蜻蜓): the garbage out of step is rarer still
     ("工作要步步紮實。不可蜻蜓點水，敷衍了事", 1),
+    # a stretch of one character, 譚 (D7 54): judged after the words before it
+    ("大家都叫他“鐵法官”。譚先生笑著說沒有這回事", 1),
     # the stray byte follows ％, which the page made half-width
     ("油田完成了全年計劃的１０１．８６％。這是工人們冒著嚴寒幹出來的", 1),
 ]

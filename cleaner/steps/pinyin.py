@@ -684,7 +684,7 @@ def realign_stray_lead(line: str, start: int, traditional: bool) -> Repair | Non
             annotation = _ANNOTATION.match(text[-1] + line[end : end + 12])
             if annotation and _verified(annotation):
                 gain += REALIGNED_ANNOTATION_BITS
-            if gain >= MIN_REALIGN_GAIN_BITS and plausibility.segment_cost(text) / len(text) <= MAX_SEARCH_BITS_PER_CHAR:
+            if gain >= MIN_REALIGN_GAIN_BITS and plausibility.segment_cost(text, left) / len(text) <= MAX_SEARCH_BITS_PER_CHAR:
                 if best is None or gain > best[0]:
                     best = (gain, end, text)
     if best is None:
