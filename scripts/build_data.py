@@ -116,15 +116,20 @@ def cantonese_counts() -> collections.Counter[str]:
                                for ch in sentence if is_han(ch))
 
 
+def regional_variants() -> list[tuple[str, str]]:
+    """(standard traditional character, regional form) from OpenCC's variant tables, in table
+    order; single characters only."""
+    return [(standard, variant) for table in VARIANT_TABLES for standard, variants in opencc_table(table).items()
+            for variant in variants if len(standard) == len(variant) == 1]
+
+
 def regional_counts(counts: collections.Counter[str]) -> list[tuple[str, object]]:
     """Characters whose count the regional forms and written Cantonese raise, with the raised
     count, commonest first."""
     raised: dict[str, int] = {}
-    for table in VARIANT_TABLES:
-        for standard, variants in opencc_table(table).items():
-            for variant in variants:
-                if len(standard) == len(variant) == 1 and counts.get(standard, 0) > counts.get(variant, 0):
-                    raised[variant] = max(raised.get(variant, 0), counts[standard])
+    for standard, variant in regional_variants():
+        if counts.get(standard, 0) > counts.get(variant, 0):
+            raised[variant] = max(raised.get(variant, 0), counts[standard])
     total = sum(counts.values())
     cantonese = cantonese_counts()
     cantonese_total = sum(cantonese.values())
@@ -269,13 +274,11 @@ def main() -> None:
 
 def write_regional_forms() -> None:
     regional: dict[str, list[str]] = {}
-    for table in VARIANT_TABLES:
-        for standard, variants in opencc_table(table).items():
-            if len(standard) == 1:
-                regional.setdefault(standard, [])
-                regional[standard] += [v for v in variants if len(v) == 1 and v not in regional[standard]]
+    for standard, variant in regional_variants():
+        if variant not in regional.setdefault(standard, []):
+            regional[standard].append(variant)
     write_table("regional_forms.tsv", f"OpenCC {' + '.join(VARIANT_TABLES)}: standard traditional character -> "
-                "space-separated regional forms.", sorted((k, " ".join(v)) for k, v in regional.items() if v))
+                "space-separated regional forms.", sorted((k, " ".join(v)) for k, v in regional.items()))
 
 
 if __name__ == "__main__":

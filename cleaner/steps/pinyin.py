@@ -58,7 +58,8 @@ _ANNOTATION = re.compile(f"([{_HAN}])[(（]({_PY})[)）]")
 # What the legacy decoder left of an annotation whose "(" followed an orphaned byte.
 _DAMAGE = re.compile(f"\\?({_PY})\\)")
 _BARE_ANNOTATION = re.compile(f"[(（]{_PY}[)）]")
-_PRECHECK = re.compile(f"[(（?]{_PY}[)）]")
+# An annotation, or what damage left of one (``?py)``), with its reading.
+_ANY_ANNOTATION = re.compile(f"[(（?]({_PY})[)）]")
 # Latin words whose spaces the same sites turned into "?". Bounded by "not a Latin letter"
 # rather than \b: Chinese characters are word characters, and the title usually touches them.
 _QUESTION_SPACES = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:\?[A-Za-z]+){2,}(?![A-Za-z])")
@@ -473,7 +474,6 @@ def _search_repair(prev: str, tokens: list, traditional: bool, page: plausibilit
 
 #: Searches run again after a reading with an unannotated listed character, at most.
 MAX_LISTED_RETRIES = 2
-_ANY_ANNOTATION = re.compile(f"[(（?]({_PY})[)）]")  # an annotation, or what damage left of one
 
 
 def _after_annotation(line: str, position: int) -> int:
@@ -784,7 +784,7 @@ class PinyinStep(Step):
         # Cheap single-character gates first: most text has no "?" between letters and no
         # toned vowel at all.
         if not (
-            _PRECHECK.search(text)
+            _ANY_ANNOTATION.search(text)
             or ("?" in text and (_LETTER_QUESTION.search(text) or _STRAY_LEAD.search(text)))
             or (_TONED_VOWEL.search(text) and _PINYIN_WORD.search(text))
         ):
